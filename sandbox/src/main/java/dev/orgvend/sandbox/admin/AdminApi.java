@@ -1,0 +1,147 @@
+package dev.orgvend.sandbox.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orgvend.sandbox.Sandbox;
+import dev.orgvend.sandbox.SandboxCredentials;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sandbox's own control surface under {@code /_sandbox/}, for tests and demos: health,
+ * credentials, reset, time travel, taken e-mail addresses, state dump, run-time settings, and
+ * actions that services register (confirming an SNS subscription, say). It is not AWS API and is
+ * not signed, so it answers only requests from the loopback interface.
+ */
+public final class AdminApi implements HttpHandler {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** An admin action: reads query parameters and an optional JSON body, answers JSON. */
+  @FunctionalInterface
+  public interface Action {
+    JsonNode run(Map<String, String> query, JsonNode body);
+  }
+
+  /** Raised by an action for a request it cannot serve; becomes HTTP 400. */
+  public static final class BadRequest extends RuntimeException {
+    public BadRequest(String message) {
+      super(message);
+    }
+  }
+
+  private final Map<String, Action> actions = new LinkedHashMap<>();
+
+  public AdminApi(Sandbox sandbox) {
+    register("GET /_sandbox/health", (q, b) -> JSON.createObjectNode().put("status", "ok"));
+    register("GET /_sandbox/credentials", (q, b) -> {
+      SandboxCredentials c = sandbox.managementCredentials();
+      ObjectNode out = JSON.createObjectNode();
+      out.put("accessKeyId", c.accessKeyId());
+      out.put("secretAccessKey", c.secretAccessKey());
+      out.put("accountId", c.accountId());
+      out.put("endpoint", sandbox.endpoint().toString());
+      return out;
+    });
+    register("POST /_sandbox/reset", (q, b) -> {
+      sandbox.reset();
+      return JSON.createObjectNode().put("reset", true);
+    });
+    register("POST /_sandbox/clock/advance", (q, b) -> {
+      long seconds = parseLong(q.get("seconds"), "seconds");
+      if (seconds < 0) {
+        throw new BadRequest("seconds must not be negative");
+      }
+      sandbox.world().clock().advance(Duration.ofSeconds(seconds));
+      return JSON.createObjectNode()
+          .put("offsetSeconds", sandbox.world().clock().offset().toSeconds())
+          .put("now", sandbox.world().clock().now().toString());
+    });
+    register("POST /_sandbox/taken-emails", (q, b) -> {
+      if (b == null || !b.isArray()) {
+        throw new BadRequest("send a JSON array of e-mail addresses");
+      }
+      List<String> emails = new ArrayList<>();
+      b.forEach(e -> emails.add(e.asText()));
+      sandbox.world().transact(() -> sandbox.organizations().seedTakenEmails(emails));
+      return JSON.createObjectNode().put("added", emails.size());
+    });
+    register("GET /_sandbox/state", (q, b) ->
+        sandbox.world().transact(() -> JSON.valueToTree(sandbox.world().store().dump())));
+    register("GET /_sandbox/settings", (q, b) -> SettingsJson.write(sandbox.settings()));
+    register("POST /_sandbox/settings", (q, b) -> {
+      sandbox.updateSettings(current -> SettingsJson.merge(current, b));
+      return SettingsJson.write(sandbox.settings());
+    });
+  }
+
+  /** Adds an action under {@code "METHOD /_sandbox/path"}. */
+  public void register(String route, Action action) {
+    actions.put(route, action);
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    if (!fromLoopback(exchange)) {
+      reply(exchange, 403, error("the admin API answers loopback clients only"));
+      return;
+    }
+    String route = exchange.getRequestMethod() + " " + exchange.getRequestPath();
+    Action action = actions.get(route);
+    if (action == null) {
+      reply(exchange, 404, error("no admin action " + route + "; try GET /_sandbox/health"));
+      return;
+    }
+    exchange.startBlocking();
+    try {
+      byte[] raw = exchange.getInputStream().readNBytes(1 << 20);
+      JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
+      Map<String, String> query = new LinkedHashMap<>();
+      for (Map.Entry<String, Deque<String>> e : exchange.getQueryParameters().entrySet()) {
+        query.put(e.getKey(), e.getValue().peekFirst());
+      }
+      reply(exchange, 200, action.run(query, body));
+    } catch (BadRequest | IllegalArgumentException e) {
+      reply(exchange, 400, error(e.getMessage()));
+    } catch (IOException e) {
+      reply(exchange, 400, error("body is not valid JSON"));
+    }
+  }
+
+  private static boolean fromLoopback(HttpServerExchange exchange) {
+    InetSocketAddress peer = exchange.getSourceAddress();
+    return peer != null && peer.getAddress() != null && peer.getAddress().isLoopbackAddress();
+  }
+
+  private static long parseLong(String text, String name) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException | NullPointerException e) {
+      throw new BadRequest(name + " must be a whole number");
+    }
+  }
+
+  private static JsonNode error(String message) {
+    return JSON.createObjectNode().put("error", message);
+  }
+
+  private static void reply(HttpServerExchange exchange, int status, JsonNode body)
+      throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(body);
+    exchange.setStatusCode(status);
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+    exchange.getResponseSender().send(new String(bytes, StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,404 @@
+package dev.orgvend.sandbox.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orgvend.sandbox.SandboxSettings;
+import dev.orgvend.sandbox.auth.AuthError;
+import dev.orgvend.sandbox.auth.Credentials;
+import dev.orgvend.sandbox.auth.SigV4;
+import dev.orgvend.sandbox.protocol.AwsException;
+import dev.orgvend.sandbox.protocol.Call;
+import dev.orgvend.sandbox.protocol.Nodes;
+import dev.orgvend.sandbox.protocol.Operation;
+import dev.orgvend.sandbox.protocol.Params;
+import dev.orgvend.sandbox.protocol.QueryInput;
+import dev.orgvend.sandbox.protocol.Service;
+import dev.orgvend.sandbox.state.World;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP entry point for AWS API calls: recognises the protocol and service, authenticates the
+ * signature, applies the realism knobs, runs the operation inside the world's lock and renders
+ * the answer or the error the way that protocol's clients expect.
+ */
+public final class Front implements HttpHandler {
+  private static final System.Logger LOG = System.getLogger(Front.class.getName());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpString TARGET = HttpString.tryFromString("X-Amz-Target");
+  private static final HttpString REQUEST_ID = HttpString.tryFromString("x-amzn-RequestId");
+  private static final HttpString ERROR_TYPE = HttpString.tryFromString("x-amzn-ErrorType");
+  private static final HttpString QUERY_ERROR = HttpString.tryFromString("x-amzn-query-error");
+  private static final HttpString QUERY_MODE = HttpString.tryFromString("x-amzn-query-mode");
+
+  private final Map<String, Service> byTarget = new HashMap<>();
+  private final Map<String, Service> byVersion = new HashMap<>();
+  private final Credentials credentials;
+  private final World world;
+  private final Supplier<SandboxSettings> settings;
+  private final Throttle throttle = new Throttle();
+  private final HttpHandler admin;
+  private final int maxBodyBytes;
+
+  public Front(
+      List<Service> services,
+      Credentials credentials,
+      World world,
+      Supplier<SandboxSettings> settings,
+      HttpHandler admin,
+      int maxBodyBytes) {
+    for (Service service : services) {
+      Service.Wire wire = service.wire();
+      if (wire.jsonTargetPrefix() != null) {
+        byTarget.put(wire.jsonTargetPrefix(), service);
+      }
+      if (wire.queryVersion() != null) {
+        byVersion.put(wire.queryVersion(), service);
+      }
+    }
+    this.credentials = credentials;
+    this.world = world;
+    this.settings = settings;
+    this.admin = admin;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** Forgets throttling history (admin reset). */
+  public void resetThrottling() {
+    throttle.reset();
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    if (exchange.isInIoThread()) {
+      exchange.dispatch(this);
+      return;
+    }
+    String path = exchange.getRequestURI();
+    if (path.startsWith("/_sandbox/") || path.equals("/_sandbox")) {
+      admin.handleRequest(exchange);
+      return;
+    }
+    exchange.startBlocking();
+    String requestId = UUID.randomUUID().toString();
+    Reply reply;
+    try {
+      reply = handle(exchange, requestId);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "unexpected failure handling " + path, e);
+      reply = Reply.error(Protocol.JSON_1_1, null, AwsException.of("InternalFailure", 500,
+          "The request processing has failed because of an unknown error."));
+    }
+    if (reply.drop) {
+      exchange.getConnection().close();
+      return;
+    }
+    send(exchange, reply, requestId);
+  }
+
+  private Reply handle(HttpServerExchange exchange, String requestId) {
+    Map<String, List<String>> headers = headers(exchange);
+    byte[] body;
+    try {
+      body = readBody(exchange);
+    } catch (BodyTooLarge e) {
+      return Reply.error(guessProtocol(headers), null,
+          AwsException.of("RequestEntityTooLargeException", 413,
+              "Request body is larger than " + maxBodyBytes + " bytes."));
+    } catch (IOException e) {
+      return Reply.drop();
+    }
+
+    Routed routed;
+    try {
+      routed = route(exchange, headers, body);
+    } catch (AwsException e) {
+      return Reply.error(guessProtocol(headers), null, e);
+    }
+
+    SigV4.Request signed =
+        new SigV4.Request(
+            exchange.getRequestMethod().toString(),
+            exchange.getRequestURI(),
+            exchange.getQueryString(),
+            headers,
+            body);
+    Credentials.Authenticated who;
+    try {
+      who = credentials.authenticate(signed);
+      if (!who.service().equals(routed.service.wire().signingName())) {
+        throw new AuthError.Failure(AuthError.BAD_SIGNATURE, "wrong service in credential scope");
+      }
+    } catch (AuthError.Failure failure) {
+      AwsException error = routed.protocol == Protocol.QUERY
+          ? failure.error().forQuery() : failure.error().forJson();
+      return Reply.error(routed.protocol, routed.service, error);
+    }
+
+    Operation operation = routed.service.operations().get(routed.operation);
+    if (operation == null) {
+      return Reply.error(routed.protocol, routed.service, unknownOperation(routed));
+    }
+
+    SandboxSettings knobs = settings.get();
+    pause(knobs);
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    if (knobs.faultRate() > 0 && random.nextDouble() < knobs.faultRate()) {
+      return Reply.error(routed.protocol, routed.service, routed.service.internalFailure());
+    }
+    if (knobs.dropRate() > 0 && random.nextDouble() < knobs.dropRate() / 2) {
+      return Reply.drop();
+    }
+    if (!throttle.admit(knobs, who.principal().accountId(), routed.operation, System.nanoTime())) {
+      return Reply.error(routed.protocol, routed.service,
+          routed.service.throttled(routed.operation));
+    }
+
+    ObjectNode input = routed.input;
+    Params params = new Params(input, routed.service.rules());
+    JsonNode result;
+    try {
+      result = world.transact(() -> operation.run(new Call(routed.operation, input, params,
+          who.principal(), who.region(), world.clock().now())));
+    } catch (AwsException e) {
+      return Reply.error(routed.protocol, routed.service, e);
+    }
+    if (knobs.dropRate() > 0 && random.nextDouble() < knobs.dropRate() / 2) {
+      return Reply.drop();
+    }
+    return Reply.ok(routed.protocol, routed.service, routed.operation, result);
+  }
+
+  private record Routed(Service service, Protocol protocol, String operation, ObjectNode input) {}
+
+  private Routed route(HttpServerExchange exchange, Map<String, List<String>> headers, byte[] body) {
+    String target = first(headers, "x-amz-target");
+    if (target != null) {
+      int dot = target.lastIndexOf('.');
+      Service service = dot < 0 ? null : byTarget.get(target.substring(0, dot));
+      if (service == null) {
+        throw AwsException.of("UnknownOperationException", 400,
+            "No service is known for X-Amz-Target " + target);
+      }
+      Protocol protocol = "1.0".equals(service.wire().jsonVersion())
+          ? Protocol.JSON_1_0 : Protocol.JSON_1_1;
+      return new Routed(service, protocol, target.substring(dot + 1), parseJson(body));
+    }
+    String contentType = first(headers, "content-type");
+    boolean form = contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    String query = exchange.getQueryString();
+    if (form || (query != null && query.contains("Action="))) {
+      Map<String, String> fields;
+      try {
+        fields = new java.util.LinkedHashMap<>(QueryInput.parseForm(query == null ? "" : query));
+        if (form) {
+          fields.putAll(QueryInput.parseForm(new String(body, StandardCharsets.UTF_8)));
+        }
+      } catch (IllegalArgumentException e) {
+        throw AwsException.of("MalformedQueryString", 400, "The query string is malformed.");
+      }
+      String action = fields.get("Action");
+      String version = fields.get("Version");
+      if (action == null || action.isEmpty()) {
+        throw AwsException.of("MissingAction", 400, "Missing Action");
+      }
+      Service service = version == null ? null : byVersion.get(version);
+      if (service == null) {
+        throw AwsException.of("InvalidAction", 400,
+            "Could not find operation " + action + " for version " + version);
+      }
+      ObjectNode input;
+      try {
+        input = QueryInput.toTree(fields);
+      } catch (IllegalArgumentException e) {
+        throw AwsException.of("MalformedQueryString", 400, e.getMessage());
+      }
+      return new Routed(service, Protocol.QUERY, action, input);
+    }
+    throw AwsException.of("UnknownOperationException", 404,
+        "The request names no AWS operation: send X-Amz-Target or an Action form body.");
+  }
+
+  private static ObjectNode parseJson(byte[] body) {
+    if (body.length == 0) {
+      return Nodes.object();
+    }
+    try {
+      JsonNode node = JSON.readTree(body);
+      if (node == null || node.isMissingNode()) {
+        return Nodes.object();
+      }
+      if (!node.isObject()) {
+        throw AwsException.of("SerializationException", 400, "Request body must be a JSON object.");
+      }
+      return (ObjectNode) node;
+    } catch (JsonProcessingException e) {
+      throw AwsException.of("SerializationException", 400,
+          "Request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw AwsException.of("SerializationException", 400, "Request body could not be read.");
+    }
+  }
+
+  private static AwsException unknownOperation(Routed routed) {
+    if (routed.protocol == Protocol.QUERY) {
+      return AwsException.of("InvalidAction", 400, "Could not find operation " + routed.operation
+          + " for version " + routed.service.wire().queryVersion());
+    }
+    return AwsException.of("UnknownOperationException", 400,
+        "Unknown operation " + routed.operation);
+  }
+
+  private static Protocol guessProtocol(Map<String, List<String>> headers) {
+    return first(headers, "x-amz-target") != null ? Protocol.JSON_1_1 : Protocol.QUERY;
+  }
+
+  private static void pause(SandboxSettings knobs) {
+    if (!knobs.latency().isZero()) {
+      try {
+        Thread.sleep(knobs.latency().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static final class BodyTooLarge extends Exception {
+    BodyTooLarge() {
+      super(null, null, false, false);
+    }
+  }
+
+  private byte[] readBody(HttpServerExchange exchange) throws IOException, BodyTooLarge {
+    long declared = exchange.getRequestContentLength();
+    if (declared > maxBodyBytes) {
+      throw new BodyTooLarge();
+    }
+    InputStream in = exchange.getInputStream();
+    byte[] body = in.readNBytes(maxBodyBytes + 1);
+    if (body.length > maxBodyBytes) {
+      throw new BodyTooLarge();
+    }
+    return body;
+  }
+
+  private static Map<String, List<String>> headers(HttpServerExchange exchange) {
+    Map<String, List<String>> out = new HashMap<>();
+    for (HeaderValues values : exchange.getRequestHeaders()) {
+      List<String> list = out.computeIfAbsent(
+          values.getHeaderName().toString().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+      list.addAll(values);
+    }
+    return out;
+  }
+
+  private static String first(Map<String, List<String>> headers, String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  private void send(HttpServerExchange exchange, Reply reply, String requestId) {
+    exchange.setStatusCode(reply.status);
+    var out = exchange.getResponseHeaders();
+    out.put(REQUEST_ID, requestId);
+    out.put(Headers.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        ZonedDateTime.now(ZoneOffset.UTC)));
+    byte[] bytes;
+    if (reply.protocol == Protocol.QUERY) {
+      out.put(Headers.CONTENT_TYPE, "text/xml");
+      String ns = reply.service == null ? "https://sandbox.orgvend.dev/doc/" :
+          reply.service.wire().xmlNamespace();
+      bytes = (reply.error != null
+          ? dev.orgvend.sandbox.protocol.XmlOutput.error(ns, reply.error, requestId)
+          : dev.orgvend.sandbox.protocol.XmlOutput.response(ns, reply.operation, reply.result,
+              requestId)).getBytes(StandardCharsets.UTF_8);
+    } else {
+      out.put(Headers.CONTENT_TYPE, reply.protocol.contentType);
+      JsonNode body = reply.result == null ? Nodes.object() : reply.result;
+      if (reply.error != null) {
+        ObjectNode err = Nodes.object();
+        err.put("__type", reply.error.shapeName());
+        err.put("message", reply.error.getMessage());
+        err.put("Message", reply.error.getMessage());
+        reply.error.members().forEach(err::put);
+        body = err;
+        out.put(ERROR_TYPE, reply.error.shapeName());
+        if (reply.service != null && reply.service.wire().queryCompatible()) {
+          out.put(QUERY_ERROR, reply.error.code() + ";" + reply.error.faultType());
+        }
+      }
+      try {
+        bytes = JSON.writeValueAsBytes(body);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    out.put(Headers.CONTENT_LENGTH, bytes.length);
+    exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(bytes));
+  }
+
+  enum Protocol {
+    JSON_1_1("application/x-amz-json-1.1"),
+    JSON_1_0("application/x-amz-json-1.0"),
+    QUERY("text/xml");
+
+    final String contentType;
+
+    Protocol(String contentType) {
+      this.contentType = contentType;
+    }
+  }
+
+  private static final class Reply {
+    final Protocol protocol;
+    final Service service;
+    final String operation;
+    final JsonNode result;
+    final AwsException error;
+    final int status;
+    final boolean drop;
+
+    private Reply(Protocol protocol, Service service, String operation, JsonNode result,
+        AwsException error, boolean drop) {
+      this.protocol = protocol;
+      this.service = service;
+      this.operation = operation;
+      this.result = result;
+      this.error = error;
+      this.status = error == null ? 200 : error.status();
+      this.drop = drop;
+    }
+
+    static Reply ok(Protocol protocol, Service service, String operation, JsonNode result) {
+      return new Reply(protocol, service, operation, result, null, false);
+    }
+
+    static Reply error(Protocol protocol, Service service, AwsException error) {
+      return new Reply(protocol, service, null, null, error, false);
+    }
+
+    static Reply drop() {
+      return new Reply(null, null, null, null, null, true);
+    }
+  }
+}

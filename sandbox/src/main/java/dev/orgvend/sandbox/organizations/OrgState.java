@@ -1,0 +1,123 @@
+package dev.orgvend.sandbox.organizations;
+
+import dev.orgvend.sandbox.organizations.Records.Account;
+import dev.orgvend.sandbox.organizations.Records.CreateRequest;
+import dev.orgvend.sandbox.organizations.Records.Organization;
+import dev.orgvend.sandbox.organizations.Records.OrganizationalUnit;
+import dev.orgvend.sandbox.organizations.Records.Policy;
+import dev.orgvend.sandbox.organizations.Records.Tags;
+import dev.orgvend.sandbox.organizations.Records.TakenEmail;
+import dev.orgvend.sandbox.state.AccountDirectory;
+import dev.orgvend.sandbox.state.Ids;
+import dev.orgvend.sandbox.state.Store;
+import dev.orgvend.sandbox.state.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * All Organizations state: the organization, its accounts, OUs, policies, tags, create-account
+ * requests, and the global registry of e-mail addresses already used by some AWS account.
+ */
+final class OrgState implements AccountDirectory {
+  static final String ORG_KEY = "org";
+
+  final Table<Organization> organization;
+  final Table<Account> accounts;
+  final Table<OrganizationalUnit> ous;
+  final Table<CreateRequest> requests;
+  final Table<Policy> policies;
+  final Table<Tags> tags;
+  final Table<TakenEmail> takenEmails;
+  final Ids ids;
+
+  OrgState(Store store, Ids ids) {
+    this.organization = store.table("org.organization", Organization.class);
+    this.accounts = store.table("org.account", Account.class);
+    this.ous = store.table("org.ou", OrganizationalUnit.class);
+    this.requests = store.table("org.create-request", CreateRequest.class);
+    this.policies = store.table("org.policy", Policy.class);
+    this.tags = store.table("org.tags", Tags.class);
+    this.takenEmails = store.table("org.taken-email", TakenEmail.class);
+    this.ids = ids;
+  }
+
+  Optional<Organization> org() {
+    return organization.find(ORG_KEY);
+  }
+
+  void saveOrg(Organization org) {
+    organization.put(ORG_KEY, org);
+  }
+
+  /** The management account: the one account that exists before any organization. */
+  Account management() {
+    return accounts.values().stream()
+        .filter(a -> "MANAGEMENT".equals(a.joinedMethod()) || a.parentId() == null)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("sandbox has no management account"));
+  }
+
+  @Override
+  public String managementAccountId() {
+    return management().id();
+  }
+
+  @Override
+  public boolean isActive(String accountId) {
+    Account account = accounts.get(accountId);
+    return account != null && "ACTIVE".equals(account.state());
+  }
+
+  /** Members of the organization (the management account included), in creation order. */
+  List<Account> members() {
+    return accounts.where(a -> a.parentId() != null);
+  }
+
+  String accountArn(Organization org, String accountId) {
+    return "arn:aws:organizations::" + org.managementAccountId() + ":account/" + org.id() + "/"
+        + accountId;
+  }
+
+  String ouArn(Organization org, String ouId) {
+    return "arn:aws:organizations::" + org.managementAccountId() + ":ou/" + org.id() + "/" + ouId;
+  }
+
+  String policyArn(Organization org, Policy policy) {
+    if (policy.awsManaged()) {
+      return "arn:aws:organizations::aws:policy/" + policy.type().toLowerCase(Locale.ROOT) + "/"
+          + policy.id();
+    }
+    return "arn:aws:organizations::" + org.managementAccountId() + ":policy/" + org.id() + "/"
+        + policy.type().toLowerCase(Locale.ROOT) + "/" + policy.id();
+  }
+
+  /** The chain of parent ids from the root down to {@code parentId} itself. */
+  List<String> pathTo(String parentId) {
+    List<String> chain = new ArrayList<>();
+    String cursor = parentId;
+    while (cursor != null) {
+      chain.add(0, cursor);
+      OrganizationalUnit ou = ous.get(cursor);
+      cursor = ou == null ? null : ou.parentId();
+    }
+    return chain;
+  }
+
+  /** {@code o-x/r-xxxx/ou-…/} for a parent, as Organizations writes OU and account paths. */
+  String path(Organization org, String parentId) {
+    return org.id() + "/" + String.join("/", pathTo(parentId)) + "/";
+  }
+
+  boolean emailInUse(String email) {
+    String key = email.toLowerCase(Locale.ROOT);
+    return takenEmails.contains(key)
+        || accounts.values().stream().anyMatch(a -> a.email().equalsIgnoreCase(email));
+  }
+
+  boolean isParent(String id) {
+    Optional<Organization> org = org();
+    return (org.isPresent() && org.get().rootId().equals(id)) || ous.contains(id);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.orgvend.sandbox.organizations;
+
+import dev.orgvend.sandbox.SandboxSettings;
+import dev.orgvend.sandbox.iam.Roles;
+import dev.orgvend.sandbox.organizations.Records.Account;
+import dev.orgvend.sandbox.organizations.Records.TakenEmail;
+import dev.orgvend.sandbox.protocol.AwsException;
+import dev.orgvend.sandbox.protocol.Operation;
+import dev.orgvend.sandbox.protocol.Params;
+import dev.orgvend.sandbox.protocol.Service;
+import dev.orgvend.sandbox.state.AccountDirectory;
+import dev.orgvend.sandbox.state.Ids;
+import dev.orgvend.sandbox.state.Store;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** AWS Organizations (awsJson 1.1, target prefix {@code AWSOrganizationsV20161128}). */
+public final class OrganizationsService implements Service {
+  private final OrgState state;
+  private final OrganizationOps organizationOps;
+  private final AccountOps accountOps;
+  private final Map<String, Operation> operations = new HashMap<>();
+
+  public OrganizationsService(Store store, Ids ids, Supplier<SandboxSettings> settings,
+      Roles roles) {
+    this.state = new OrgState(store, ids);
+    OrgContext ctx = new OrgContext(state, settings, roles);
+    this.accountOps = new AccountOps(ctx);
+    this.organizationOps = new OrganizationOps(ctx, accountOps);
+    operations.putAll(organizationOps.operations());
+    operations.putAll(accountOps.operations());
+  }
+
+  @Override
+  public Wire wire() {
+    return new Wire("organizations", "AWSOrganizationsV20161128", "1.1", null, null, false);
+  }
+
+  @Override
+  public Params.Rules rules() {
+    return OrgErrors.RULES;
+  }
+
+  @Override
+  public AwsException throttled(String operation) {
+    return OrgErrors.tooManyRequests();
+  }
+
+  @Override
+  public AwsException internalFailure() {
+    return OrgErrors.serviceException();
+  }
+
+  @Override
+  public Map<String, Operation> operations() {
+    return operations;
+  }
+
+  public AccountDirectory directory() {
+    return state;
+  }
+
+  /** Brings pending account creations up to {@code now}. */
+  public void settle(Instant now) {
+    accountOps.settle(now);
+  }
+
+  /**
+   * Makes sure the management account exists, and the organization too if {@code withOrg}.
+   * Does nothing on a store that already holds them.
+   */
+  public String bootstrap(String managementEmail, boolean withOrg, Instant now) {
+    if (state.accounts.size() == 0) {
+      String id = state.ids.digits(12);
+      state.accounts.put(id, new Account(id, "management", managementEmail, "ACTIVE", null,
+          "MANAGEMENT", now, null));
+    }
+    if (withOrg && state.org().isEmpty()) {
+      organizationOps.create("ALL", now);
+    }
+    return state.managementAccountId();
+  }
+
+  /** Marks addresses as used by accounts outside the organization (CreateAccount then fails). */
+  public void seedTakenEmails(Iterable<String> emails) {
+    for (String email : emails) {
+      String key = AccountOps.normalEmail(email.trim());
+      if (!key.isEmpty()) {
+        state.takenEmails.put(key, new TakenEmail(key));
+      }
+    }
+  }
+}
