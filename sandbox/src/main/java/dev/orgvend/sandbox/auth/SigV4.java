@@ -34,6 +34,10 @@ public final class SigV4 {
       Pattern.compile(
           "AWS4-HMAC-SHA256\\s+Credential\\s*=\\s*([^,\\s]+)\\s*,\\s*SignedHeaders\\s*=\\s*([^,\\s]+)"
               + "\\s*,\\s*Signature\\s*=\\s*([0-9a-fA-F]{64})\\s*");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  /** Derived signing keys by secret, date, region and service; they change once a day. */
+  private static final java.util.Map<String, byte[]> SIGNING_KEYS =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private static final String EMPTY_SHA256 =
       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
@@ -137,7 +141,7 @@ public final class SigV4 {
       }
       List<String> cleaned = new ArrayList<>(values.size());
       for (String v : values) {
-        cleaned.add(v.trim().replaceAll("\\s+", " "));
+        cleaned.add(SPACES.matcher(v.trim()).replaceAll(" "));
       }
       c.append(name).append(':').append(String.join(",", cleaned)).append('\n');
     }
@@ -156,11 +160,24 @@ public final class SigV4 {
             + scope
             + "\n"
             + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+    return hex(hmac(signingKey(secret, claim), toSign));
+  }
+
+  private static byte[] signingKey(String secret, Claim claim) {
+    String cacheKey = secret + "/" + claim.date() + "/" + claim.region() + "/" + claim.service();
+    byte[] cached = SIGNING_KEYS.get(cacheKey);
+    if (cached != null) {
+      return cached;
+    }
     byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), claim.date());
     key = hmac(key, claim.region());
     key = hmac(key, claim.service());
     key = hmac(key, "aws4_request");
-    return hex(hmac(key, toSign));
+    if (SIGNING_KEYS.size() > 10_000) {
+      SIGNING_KEYS.clear();
+    }
+    SIGNING_KEYS.put(cacheKey, key);
+    return key;
   }
 
   /** Normalises the path and URI-encodes each segment (again, as non-S3 services do). */

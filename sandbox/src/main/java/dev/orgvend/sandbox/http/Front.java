@@ -48,7 +48,6 @@ public final class Front implements HttpHandler {
   private static final HttpString REQUEST_ID = HttpString.tryFromString("x-amzn-RequestId");
   private static final HttpString ERROR_TYPE = HttpString.tryFromString("x-amzn-ErrorType");
   private static final HttpString QUERY_ERROR = HttpString.tryFromString("x-amzn-query-error");
-  private static final HttpString QUERY_MODE = HttpString.tryFromString("x-amzn-query-mode");
 
   private final Map<String, Service> byTarget = new HashMap<>();
   private final Map<String, Service> byVersion = new HashMap<>();
@@ -99,7 +98,8 @@ public final class Front implements HttpHandler {
       return;
     }
     exchange.startBlocking();
-    String requestId = UUID.randomUUID().toString();
+    ThreadLocalRandom rnd = ThreadLocalRandom.current();
+    String requestId = new UUID(rnd.nextLong(), rnd.nextLong()).toString();
     Reply reply;
     try {
       reply = handle(exchange, requestId);

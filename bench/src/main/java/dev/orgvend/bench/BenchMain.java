@@ -1,0 +1,27 @@
+package dev.orgvend.bench;
+
+import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Entry point: {@code bench/run <benchmark> [options]}. */
+public final class BenchMain {
+  private static final Logger[] QUIET = {Logger.getLogger("io.undertow"), Logger.getLogger("org.xnio")};
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    for (Logger logger : QUIET) {
+      logger.setLevel(Level.WARNING);
+    }
+    String which = args.length == 0 ? "help" : args[0];
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    switch (which) {
+      case "sandbox" -> SandboxBench.main(rest);
+      default -> {
+        System.out.println("usage: bench/run sandbox [--seconds N] [--clients 1,8,32] [--in-memory]");
+        System.exit(which.equals("help") ? 0 : 2);
+      }
+    }
+  }
+}
