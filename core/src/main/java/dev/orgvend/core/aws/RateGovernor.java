@@ -1,0 +1,111 @@
+package dev.orgvend.core.aws;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Client-side pacing, one token bucket per operation. Buckets start at the {@link RateTable}'s
+ * rate; when the service throttles anyway, the bucket halves its rate, and it climbs back
+ * gradually with each success (additive increase, multiplicative decrease), never above the
+ * table's rate. Operations the table does not list run unpaced until first throttled.
+ */
+public final class RateGovernor {
+  private static final double FLOOR = 0.02;
+  private final RateTable table;
+  private final Pacer pacer;
+  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+  public RateGovernor(RateTable table, Pacer pacer) {
+    this.table = table;
+    this.pacer = pacer;
+  }
+
+  /** Blocks until {@code operation} may be called. */
+  public void acquire(String operation) throws InterruptedException {
+    Bucket bucket = bucket(operation);
+    Duration wait;
+    while (!(wait = bucket.reserve(pacer.nanoTime())).isZero()) {
+      pacer.sleep(wait);
+    }
+  }
+
+  /** The service said "too fast": halve this operation's rate. */
+  public void throttled(String operation) {
+    bucket(operation).slowDown(pacer.nanoTime());
+  }
+
+  /** A call went through: let the rate creep back up. */
+  public void succeeded(String operation) {
+    Bucket bucket = buckets.get(operation);
+    if (bucket != null) {
+      bucket.recover();
+    }
+  }
+
+  /** The current rate of an operation, or null while unpaced. */
+  public Double currentRate(String operation) {
+    Bucket bucket = buckets.get(operation);
+    return bucket == null ? null : bucket.rate();
+  }
+
+  private Bucket bucket(String operation) {
+    return buckets.computeIfAbsent(operation, op -> new Bucket(table.rate(op).orElse(null),
+        pacer.nanoTime()));
+  }
+
+  private static final class Bucket {
+    private final Rate ceiling;
+    private double rate;
+    private double capacity;
+    private double tokens;
+    private long last;
+    private boolean paced;
+
+    Bucket(Rate ceiling, long now) {
+      this.ceiling = ceiling;
+      this.paced = ceiling != null;
+      this.rate = ceiling == null ? 0 : ceiling.perSecond();
+      this.capacity = ceiling == null ? 1 : ceiling.burst();
+      this.tokens = capacity;
+      this.last = now;
+    }
+
+    synchronized Duration reserve(long now) {
+      if (!paced) {
+        return Duration.ZERO;
+      }
+      tokens = Math.min(capacity, tokens + (now - last) / 1e9 * rate);
+      last = now;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return Duration.ZERO;
+      }
+      double seconds = (1 - tokens) / rate;
+      return Duration.ofNanos(Math.max(1_000_000L, (long) (seconds * 1e9)));
+    }
+
+    synchronized void slowDown(long now) {
+      if (!paced) {
+        paced = true;
+        rate = 1;
+        capacity = 1;
+        tokens = 0;
+        last = now;
+        return;
+      }
+      rate = Math.max(FLOOR, rate / 2);
+      tokens = Math.min(tokens, 0);
+    }
+
+    synchronized void recover() {
+      if (paced && ceiling != null && rate < ceiling.perSecond()) {
+        rate = Math.min(ceiling.perSecond(), rate + ceiling.perSecond() * 0.05);
+      }
+    }
+
+    synchronized double rate() {
+      return paced ? rate : 0;
+    }
+  }
+}

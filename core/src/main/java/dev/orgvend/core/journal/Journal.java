@@ -1,0 +1,214 @@
+package dev.orgvend.core.journal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The durable record of every run and every action orgvend takes: an action's intent is written
+ * (and committed) before its API call, and its outcome after. A CreateAccount request id is
+ * written the moment AWS returns it. After a crash, the journal says what may be in flight.
+ *
+ * <p>One SQLite file; every write is its own committed transaction (WAL mode,
+ * {@code synchronous=FULL}: the record must survive the machine, not just the process).
+ */
+public final class Journal implements AutoCloseable {
+  private static final int SCHEMA_VERSION = 1;
+  private final Connection db;
+  private final Clock clock;
+
+  private Journal(Connection db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  public static Journal open(Path file, Clock clock) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = db.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=FULL");
+        s.execute("PRAGMA busy_timeout=10000");
+        s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)");
+        s.execute("CREATE TABLE IF NOT EXISTS run ("
+            + " id INTEGER PRIMARY KEY AUTOINCREMENT, command TEXT NOT NULL, spec TEXT,"
+            + " organization_id TEXT, started_at TEXT NOT NULL, finished_at TEXT,"
+            + " status TEXT NOT NULL, summary TEXT)");
+        s.execute("CREATE TABLE IF NOT EXISTS action ("
+            + " id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL REFERENCES run(id),"
+            + " kind TEXT NOT NULL, target TEXT NOT NULL, email TEXT, detail TEXT,"
+            + " state TEXT NOT NULL, request_id TEXT, account_id TEXT, error TEXT,"
+            + " started_at TEXT NOT NULL, finished_at TEXT)");
+        s.execute("CREATE INDEX IF NOT EXISTS action_email ON action(email)");
+        s.execute("INSERT OR IGNORE INTO meta VALUES ('schema', '" + SCHEMA_VERSION + "')");
+      }
+      return new Journal(db, clock);
+    } catch (SQLException | java.io.IOException e) {
+      throw new JournalException("cannot open the journal " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Starts a run and returns its id. */
+  public synchronized long startRun(String command, String spec, String organizationId) {
+    return insert("INSERT INTO run (command, spec, organization_id, started_at, status)"
+        + " VALUES (?, ?, ?, ?, 'RUNNING')", command, spec, organizationId, now());
+  }
+
+  public synchronized void finishRun(long runId, RunStatus status, String summary) {
+    update("UPDATE run SET finished_at = ?, status = ?, summary = ? WHERE id = ?",
+        now(), status.name(), summary, runId);
+  }
+
+  /** Records what is about to be done; call before the API call. Returns the action id. */
+  public synchronized long intent(long runId, String kind, String target, String email,
+      String detail) {
+    return insert("INSERT INTO action (run_id, kind, target, email, detail, state, started_at)"
+        + " VALUES (?, ?, ?, ?, ?, 'INTENT', ?)", runId, kind, target, email, detail, now());
+  }
+
+  /** Records the CreateAccount request id that AWS returned. */
+  public synchronized void requested(long actionId, String requestId) {
+    update("UPDATE action SET state = 'REQUESTED', request_id = ? WHERE id = ?", requestId,
+        actionId);
+  }
+
+  public synchronized void done(long actionId, String accountId, String detail) {
+    update("UPDATE action SET state = 'DONE', account_id = COALESCE(?, account_id),"
+        + " detail = COALESCE(?, detail), finished_at = ? WHERE id = ?",
+        accountId, detail, now(), actionId);
+  }
+
+  public synchronized void failed(long actionId, String error) {
+    update("UPDATE action SET state = 'FAILED', error = ?, finished_at = ? WHERE id = ?", error,
+        now(), actionId);
+  }
+
+  /**
+   * Account creations that were started in some run and never recorded as finished: the ones a
+   * crash may have left in flight.
+   */
+  public synchronized List<Action> unfinishedCreations() {
+    return actions("SELECT * FROM action WHERE kind = 'CreateAccount'"
+        + " AND state IN ('INTENT', 'REQUESTED') ORDER BY id");
+  }
+
+  /** Marks unfinished actions of earlier runs as resolved by a later one. */
+  public synchronized void supersede(long actionId, String note) {
+    update("UPDATE action SET state = 'SUPERSEDED', error = ?, finished_at = ? WHERE id = ?",
+        note, now(), actionId);
+  }
+
+  /** Runs newest first, at most {@code limit}. */
+  public synchronized List<Run> runs(int limit) {
+    List<Run> out = new ArrayList<>();
+    try (PreparedStatement q = db.prepareStatement(
+        "SELECT * FROM run ORDER BY id DESC LIMIT ?")) {
+      q.setInt(1, limit);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Run(rs.getLong("id"), rs.getString("command"), rs.getString("spec"),
+              rs.getString("organization_id"), instant(rs.getString("started_at")),
+              instant(rs.getString("finished_at")), rs.getString("status"),
+              rs.getString("summary")));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new JournalException("cannot read the journal: " + e.getMessage(), e);
+    }
+  }
+
+  public synchronized List<Action> actionsOf(long runId) {
+    return actions("SELECT * FROM action WHERE run_id = " + runId + " ORDER BY id");
+  }
+
+  private List<Action> actions(String sql) {
+    List<Action> out = new ArrayList<>();
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(new Action(rs.getLong("id"), rs.getLong("run_id"), rs.getString("kind"),
+            rs.getString("target"), rs.getString("email"), rs.getString("detail"),
+            rs.getString("state"), rs.getString("request_id"), rs.getString("account_id"),
+            rs.getString("error"), instant(rs.getString("started_at")),
+            instant(rs.getString("finished_at"))));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new JournalException("cannot read the journal: " + e.getMessage(), e);
+    }
+  }
+
+  private long insert(String sql, Object... args) {
+    try (PreparedStatement p = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+      bind(p, args);
+      p.executeUpdate();
+      try (ResultSet keys = p.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new JournalException("cannot write the journal: " + e.getMessage(), e);
+    }
+  }
+
+  private void update(String sql, Object... args) {
+    try (PreparedStatement p = db.prepareStatement(sql)) {
+      bind(p, args);
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw new JournalException("cannot write the journal: " + e.getMessage(), e);
+    }
+  }
+
+  private static void bind(PreparedStatement p, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      p.setObject(i + 1, args[i]);
+    }
+  }
+
+  private String now() {
+    return clock.instant().toString();
+  }
+
+  private static Instant instant(String text) {
+    return text == null ? null : Instant.parse(text);
+  }
+
+  @Override
+  public void close() {
+    try {
+      db.close();
+    } catch (SQLException ignored) {
+      // nothing left to save
+    }
+  }
+
+  public enum RunStatus { SUCCEEDED, FAILED, INTERRUPTED }
+
+  public record Run(long id, String command, String spec, String organizationId,
+      Instant startedAt, Instant finishedAt, String status, String summary) {}
+
+  public record Action(long id, long runId, String kind, String target, String email,
+      String detail, String state, String requestId, String accountId, String error,
+      Instant startedAt, Instant finishedAt) {}
+
+  /** The journal could not be read or written; nothing can safely continue. */
+  public static final class JournalException extends RuntimeException {
+    public JournalException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
