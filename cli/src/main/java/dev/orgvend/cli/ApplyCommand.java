@@ -1,0 +1,185 @@
+package dev.orgvend.cli;
+
+import dev.orgvend.core.apply.Applier;
+import dev.orgvend.core.apply.ApplyOptions;
+import dev.orgvend.core.apply.Outcome;
+import dev.orgvend.core.apply.Recovery;
+import dev.orgvend.core.aws.AwsCaller;
+import dev.orgvend.core.aws.CallStats;
+import dev.orgvend.core.journal.Journal;
+import dev.orgvend.core.journal.RunLock;
+import dev.orgvend.core.live.LiveOrganization;
+import dev.orgvend.core.plan.Plan;
+import dev.orgvend.core.plan.PlanJson;
+import dev.orgvend.core.plan.PlanText;
+import dev.orgvend.core.spec.Spec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Make the organization match the spec: create OUs and accounts, move and tag.",
+        "Shows the plan and asks for confirmation (or --yes). Safe to rerun after any",
+        "interruption: the journal and AWS's own records are checked first, so no account is",
+        "ever requested twice. Exit code 0 = done, 1 = some change failed, 3 = bad input,",
+        "130 = interrupted."})
+final class ApplyCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec CommandSpec cmd;
+
+  @Mixin EngineOptions options;
+
+  @Parameters(arity = "0..1", paramLabel = "PLAN", description = "A plan saved with 'plan --out';"
+      + " applied only if the organization has not changed since.")
+  Path savedPlan;
+
+  @Option(names = {"-y", "--yes"}, description = "Apply without asking (needed when not on a"
+      + " terminal).")
+  boolean yes;
+
+  @Option(names = "--no-verify", description = "Do not wait until new accounts accept AssumeRole.")
+  boolean noVerify;
+
+  @Override
+  public Integer call() {
+    Spec spec = SpecFiles.load(options.spec, cmd.commandLine().getErr());
+    Plan saved = savedPlan == null ? null : readSaved(savedPlan);
+    PrintWriter out = cmd.commandLine().getOut();
+    boolean json = options.output == EngineOptions.Output.json;
+    try (Engine engine = Engine.open(options, spec);
+        RunLock lock = RunLock.acquire(engine.journalPath, "apply " + options.spec)) {
+      Journal journal = engine.journal();
+      LiveOrganization live = Planning.read(engine, spec);
+      ProgressPrinter progress = new ProgressPrinter(out, json, engine.clock);
+      for (Recovery.Finding f : Recovery.reconcile(journal, live)) {
+        progress.event("recovered", f.account(), "from an interrupted run: " + f.account() + ": "
+            + f.resolution(), Map.of());
+      }
+      Plan plan = Planning.plan(spec, live);
+      if (saved != null) {
+        if (!saved.organizationId().equals(plan.organizationId())
+            || !saved.fingerprint().equals(plan.fingerprint())) {
+          throw new UserError("the organization changed since " + savedPlan + " was made;"
+              + " run 'orgvend plan --out " + savedPlan + "' again", ExitCodes.ERROR);
+        }
+        plan = saved;
+      }
+      if (!json) {
+        out.print(PlanText.render(plan));
+        out.flush();
+      }
+      if (!plan.hasChanges()) {
+        if (json) {
+          progress.event("no-changes", "", "no changes", Map.of());
+        }
+        return plan.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
+      }
+      confirm(out);
+      return run(engine, journal, spec, plan, live, progress, out);
+    }
+  }
+
+  private int run(Engine engine, Journal journal, Spec spec, Plan plan, LiveOrganization live,
+      ProgressPrinter progress, PrintWriter out) {
+    long runId = journal.startRun("apply", options.spec.toString(), live.id());
+    Thread main = Thread.currentThread();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread onCtrlC = new Thread(() -> {
+      main.interrupt();
+      try {
+        finished.await(15, TimeUnit.SECONDS);
+      } catch (InterruptedException ignored) {
+        // exiting anyway
+      }
+    }, "orgvend-interrupt");
+    Runtime.getRuntime().addShutdownHook(onCtrlC);
+    try {
+      ApplyOptions applyOptions = ApplyOptions.defaults(spec.settings().concurrency(),
+          spec.settings().roleSessionName());
+      if (noVerify) {
+        applyOptions = new ApplyOptions(applyOptions.concurrency(), applyOptions.sessionName(),
+            applyOptions.pollMin(), applyOptions.pollMax(), applyOptions.creationTimeout(),
+            applyOptions.usableTimeout(), false);
+      }
+      List<Outcome> outcomes = new Applier(engine.clients, engine.caller, journal, progress,
+          applyOptions, engine.pool, engine.clock).apply(plan, live, runId);
+      long failed = outcomes.stream().filter(o -> !o.ok()).count();
+      String summary = (outcomes.size() - failed) + " change(s) done, " + failed + " failed";
+      journal.finishRun(runId, failed == 0 ? Journal.RunStatus.SUCCEEDED
+          : Journal.RunStatus.FAILED, summary);
+      report(outcomes, engine.caller.stats(), summary, progress, out);
+      return failed == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+    } catch (AwsCaller.Interrupted e) {
+      journal.finishRun(runId, Journal.RunStatus.INTERRUPTED, "interrupted");
+      cmd.commandLine().getErr().println("orgvend: interrupted; the journal is consistent."
+          + " Run apply again to finish.");
+      return ExitCodes.INTERRUPTED;
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onCtrlC);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting because of Ctrl-C
+      }
+    }
+  }
+
+  private void report(List<Outcome> outcomes, CallStats stats, String summary,
+      ProgressPrinter progress, PrintWriter out) {
+    long accounts = outcomes.stream().filter(o -> !o.action().equals("create-ou"))
+        .map(Outcome::subject).distinct().count();
+    String calls = "API calls: " + stats.total() + " " + stats.callsByOperation()
+        + (accounts == 0 ? "" : String.format(", %.1f per account", stats.total() / (double) accounts))
+        + (stats.errorsByCode().isEmpty() ? "" : "; errors retried or reported: "
+            + stats.errorsByCode());
+    if (options.output == EngineOptions.Output.json) {
+      progress.event("summary", "", summary, Map.of("apiCalls", String.valueOf(stats.total())));
+      return;
+    }
+    out.println();
+    for (Outcome o : outcomes) {
+      if (!o.ok()) {
+        out.println("  ! " + o.subject() + ": " + o.message());
+      }
+    }
+    out.println("Apply finished: " + summary + ".");
+    out.println(calls);
+    out.flush();
+  }
+
+  private void confirm(PrintWriter out) {
+    if (yes) {
+      return;
+    }
+    if (System.console() == null) {
+      throw new UserError("refusing to apply without confirmation: stdin is not a terminal;"
+          + " pass --yes to apply unattended");
+    }
+    out.print("\nApply these changes? Only 'yes' is accepted: ");
+    out.flush();
+    String answer = System.console().readLine();
+    if (answer == null || !answer.trim().equals("yes")) {
+      throw new UserError("apply cancelled; nothing was changed", ExitCodes.ERROR);
+    }
+  }
+
+  private static Plan readSaved(Path file) {
+    try {
+      return PlanJson.read(Files.readString(file));
+    } catch (IOException e) {
+      throw new UserError("cannot read " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(file + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.orgvend.cli;
+
+import dev.orgvend.core.aws.AwsCaller;
+import dev.orgvend.core.aws.AwsClients;
+import dev.orgvend.core.aws.AwsTarget;
+import dev.orgvend.core.aws.RateTable;
+import dev.orgvend.core.journal.Journal;
+import dev.orgvend.core.live.OrganizationReader;
+import dev.orgvend.core.spec.Spec;
+import dev.orgvend.sandbox.Sandbox;
+import dev.orgvend.sandbox.SandboxSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The composition root of a command that talks to an organization: the embedded sandbox if
+ * asked for, SDK clients, the pacing and retrying caller, the worker pool and the journal.
+ */
+final class Engine implements AutoCloseable {
+  final Clock clock = Clock.systemUTC();
+  final AwsClients clients;
+  final AwsCaller caller;
+  final ExecutorService pool;
+  final Path journalPath;
+  private final Sandbox sandbox;
+  private Journal journal;
+
+  private Engine(AwsClients clients, AwsCaller caller, ExecutorService pool, Path journalPath,
+      Sandbox sandbox) {
+    this.clients = clients;
+    this.caller = caller;
+    this.pool = pool;
+    this.journalPath = journalPath;
+    this.sandbox = sandbox;
+  }
+
+  static Engine open(EngineOptions o, Spec spec) {
+    o.check();
+    String region = o.region != null ? o.region : spec.settings().region();
+    Path stateDir = o.specDir().resolve(".orgvend");
+    Sandbox sandbox = null;
+    AwsTarget target;
+    RateTable rates;
+    if (o.sandbox) {
+      try {
+        sandbox = Sandbox.builder().port(0).dataDir(stateDir.resolve("sandbox"))
+            .settings(SandboxSettings.defaults()).start();
+      } catch (RuntimeException e) {
+        throw new UserError("cannot start the embedded sandbox in " + stateDir.resolve("sandbox")
+            + ": " + e.getMessage(), ExitCodes.ERROR);
+      }
+      var keys = sandbox.managementCredentials();
+      target = new AwsTarget(region, sandbox.endpoint(), null, StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())));
+      rates = o.pace == EngineOptions.Pacing.aws ? RateTable.awsPublished() : RateTable.unlimited();
+    } else {
+      target = new AwsTarget(region, o.endpointUrl, o.profile, null);
+      rates = o.pace == EngineOptions.Pacing.none ? RateTable.unlimited()
+          : RateTable.awsPublished();
+    }
+    rates = rates.with(o.rateOverrides());
+    Path journalPath = o.state != null ? o.state
+        : o.sandbox ? stateDir.resolve("sandbox").resolve("journal.db")
+        : stateDir.resolve("journal.db");
+    return new Engine(new AwsClients(target), AwsCaller.standard(rates),
+        Executors.newFixedThreadPool(16, r -> {
+          Thread t = new Thread(r, "orgvend-worker");
+          t.setDaemon(true);
+          return t;
+        }), journalPath, sandbox);
+  }
+
+  OrganizationReader reader() {
+    return new OrganizationReader(clients.organizations(), caller, pool);
+  }
+
+  Journal journal() {
+    if (journal == null) {
+      journal = Journal.open(journalPath, clock);
+    }
+    return journal;
+  }
+
+  /** Where this engine's calls go, for messages. */
+  String where() {
+    return sandbox != null ? "the embedded sandbox"
+        : clients.target().endpoint() != null ? clients.target().endpoint().toString() : "AWS";
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    clients.close();
+    if (journal != null) {
+      journal.close();
+    }
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+}

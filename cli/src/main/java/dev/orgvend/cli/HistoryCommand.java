@@ -1,0 +1,74 @@
+package dev.orgvend.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.orgvend.core.journal.Journal;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+    description = "Show past runs from the journal, or the actions of one run.")
+final class HistoryCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec CommandSpec cmd;
+
+  @Option(names = {"-f", "--spec"}, defaultValue = "orgvend.yaml",
+      description = "The spec whose journal to read (default: ${DEFAULT-VALUE}).")
+  Path spec;
+
+  @Option(names = "--state", description = "The journal file (overrides --spec and --sandbox).")
+  Path state;
+
+  @Option(names = "--sandbox", description = "Read the embedded sandbox's journal.")
+  boolean sandbox;
+
+  @Option(names = "--run", description = "Show the actions of this run.")
+  Long run;
+
+  @Option(names = "--limit", defaultValue = "20", description = "Runs to show (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json.")
+  EngineOptions.Output output;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = spec.toAbsolutePath().getParent().resolve(".orgvend");
+    Path file = state != null ? state
+        : sandbox ? dir.resolve("sandbox").resolve("journal.db") : dir.resolve("journal.db");
+    if (!Files.exists(file)) {
+      throw new UserError("no journal at " + file + " yet; it is written by 'orgvend apply'");
+    }
+    PrintWriter out = cmd.commandLine().getOut();
+    try (Journal journal = Journal.open(file, Clock.systemUTC())) {
+      Object rows = run == null ? journal.runs(limit) : journal.actionsOf(run);
+      if (output == EngineOptions.Output.json) {
+        out.println(new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+      } else if (run == null) {
+        out.printf("%5s  %-24s  %-8s  %-11s  %s%n", "RUN", "STARTED", "COMMAND", "STATUS",
+            "SUMMARY");
+        for (Journal.Run r : (List<Journal.Run>) rows) {
+          out.printf("%5d  %-24s  %-8s  %-11s  %s%n", r.id(), r.startedAt(), r.command(),
+              r.status(), r.summary() == null ? "" : r.summary());
+        }
+      } else {
+        for (Journal.Action a : (List<Journal.Action>) rows) {
+          out.printf("%-24s  %-25s  %-24s  %-10s  %s%n", a.startedAt(), a.kind(), a.target(),
+              a.state(), a.accountId() != null ? a.accountId()
+                  : a.error() != null ? a.error() : a.requestId() != null ? a.requestId() : "");
+        }
+      }
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+}

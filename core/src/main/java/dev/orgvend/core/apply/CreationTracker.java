@@ -1,0 +1,115 @@
+package dev.orgvend.core.apply;
+
+import dev.orgvend.core.aws.AwsCaller;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.CreateAccountState;
+import software.amazon.awssdk.services.organizations.model.CreateAccountStatus;
+
+/**
+ * Watches create-account requests until they finish, for all of them at once: one
+ * ListCreateAccountStatus(IN_PROGRESS) call per poll tells which requests are still running,
+ * and only those that left the list are described. Polls come quickly at first and further
+ * apart as requests age (a tenth of the oldest request's age, between the bounds), so a sandbox
+ * that creates in seconds and AWS that takes minutes are both followed closely without waste.
+ */
+final class CreationTracker implements AutoCloseable {
+  private final OrganizationsClient orgs;
+  private final AwsCaller caller;
+  private final Duration minInterval;
+  private final Duration maxInterval;
+  private final Map<String, Watch> watched = new ConcurrentHashMap<>();
+  private final Thread poller;
+  private volatile boolean closed;
+
+  private record Watch(CompletableFuture<CreateAccountStatus> future, Instant since) {}
+
+  CreationTracker(OrganizationsClient orgs, AwsCaller caller, Duration minInterval,
+      Duration maxInterval) {
+    this.orgs = orgs;
+    this.caller = caller;
+    this.minInterval = minInterval;
+    this.maxInterval = maxInterval;
+    this.poller = new Thread(this::loop, "orgvend-creation-poller");
+    poller.setDaemon(true);
+    poller.start();
+  }
+
+  /** A future that completes with the request's final status (SUCCEEDED or FAILED). */
+  CompletableFuture<CreateAccountStatus> watch(String requestId) {
+    Watch w = watched.computeIfAbsent(requestId,
+        id -> new Watch(new CompletableFuture<>(), Instant.now()));
+    synchronized (this) {
+      notifyAll();
+    }
+    return w.future();
+  }
+
+  private void loop() {
+    while (!closed) {
+      try {
+        if (watched.isEmpty()) {
+          synchronized (this) {
+            wait(1000);
+          }
+          continue;
+        }
+        Thread.sleep(interval().toMillis());
+        poll();
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        // A poll failed even after retries; the next one tries again. Waiters have their own
+        // deadlines, so a lasting outage ends the run rather than hanging it.
+      }
+    }
+  }
+
+  private Duration interval() {
+    Instant oldest = watched.values().stream().map(Watch::since).min(Instant::compareTo)
+        .orElse(Instant.now());
+    Duration tenth = Duration.between(oldest, Instant.now()).dividedBy(10);
+    if (tenth.compareTo(minInterval) < 0) {
+      return minInterval;
+    }
+    return tenth.compareTo(maxInterval) > 0 ? maxInterval : tenth;
+  }
+
+  private void poll() {
+    Set<String> running = new HashSet<>();
+    String token = null;
+    do {
+      String t = token;
+      var page = caller.call("ListCreateAccountStatus", () -> orgs.listCreateAccountStatus(
+          r -> r.states(CreateAccountState.IN_PROGRESS).maxResults(20).nextToken(t)));
+      page.createAccountStatuses().forEach(s -> running.add(s.id()));
+      token = page.nextToken();
+    } while (token != null);
+    for (Map.Entry<String, Watch> e : watched.entrySet()) {
+      if (running.contains(e.getKey())) {
+        continue;
+      }
+      String id = e.getKey();
+      CreateAccountStatus status = caller.call("DescribeCreateAccountStatus",
+          () -> orgs.describeCreateAccountStatus(r -> r.createAccountRequestId(id)))
+          .createAccountStatus();
+      if (status.state() != CreateAccountState.IN_PROGRESS) {
+        watched.remove(id);
+        e.getValue().future().complete(status);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    poller.interrupt();
+    watched.values().forEach(w -> w.future().cancel(true));
+  }
+}

@@ -1,0 +1,56 @@
+package dev.orgvend.core.apply;
+
+import dev.orgvend.core.journal.Journal;
+import dev.orgvend.core.live.LiveOrganization;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Settles what an interrupted run left in the journal, using what AWS reports. A CreateAccount
+ * whose intent was journaled may or may not have reached AWS:
+ *
+ * <ul>
+ *   <li>the address now belongs to an account in the organization: it did, and succeeded;
+ *   <li>a request for the same account name is in flight: it did; the plan awaits that request;
+ *   <li>neither: it never arrived, or it failed; the plan may safely create the account.
+ * </ul>
+ *
+ * Either way no second request is sent while the first can still succeed, and AWS itself refuses
+ * a second account with the same address, so a crash can never produce a duplicate.
+ */
+public final class Recovery {
+  private Recovery() {}
+
+  /** What recovery found, for the run's output. */
+  public record Finding(String account, String email, String resolution) {}
+
+  public static List<Finding> reconcile(Journal journal, LiveOrganization live) {
+    List<Finding> findings = new ArrayList<>();
+    for (Journal.Action action : journal.unfinishedCreations()) {
+      String email = action.email() == null ? "" : action.email();
+      Optional<LiveOrganization.Account> account = live.accountByEmail(email);
+      if (account.isPresent()) {
+        journal.done(action.id(), account.get().id(), "confirmed by a later run");
+        findings.add(new Finding(action.target(), email, "created as " + account.get().id()
+            + " (confirmed from AWS)"));
+        continue;
+      }
+      Optional<LiveOrganization.Creation> inFlight = live.inFlight().stream()
+          .filter(c -> (action.requestId() != null && c.requestId().equals(action.requestId()))
+              || c.accountName().equals(action.target()))
+          .findFirst();
+      if (inFlight.isPresent()) {
+        journal.supersede(action.id(), "still in flight as " + inFlight.get().requestId()
+            + "; awaited by a later run");
+        findings.add(new Finding(action.target(), email, "still being created ("
+            + inFlight.get().requestId() + "); waiting for it"));
+        continue;
+      }
+      journal.supersede(action.id(), "no account and no request in flight; planned again");
+      findings.add(new Finding(action.target(), email,
+          "an interrupted request left no account; it will be planned again"));
+    }
+    return findings;
+  }
+}

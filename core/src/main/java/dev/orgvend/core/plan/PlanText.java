@@ -1,0 +1,64 @@
+package dev.orgvend.core.plan;
+
+import java.util.Map;
+
+/** The plan as people read it, in the spirit of {@code terraform plan}. */
+public final class PlanText {
+  private PlanText() {}
+
+  public static String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    out.append("Organization ").append(plan.organizationId()).append('\n');
+    if (!plan.hasChanges()) {
+      out.append("\nNo changes. The organization matches the spec.\n");
+    } else {
+      out.append("\norgvend will:\n");
+      for (Change change : plan.changes()) {
+        out.append("  ").append(line(change)).append('\n');
+      }
+    }
+    if (!plan.notes().isEmpty()) {
+      out.append("\nNotes:\n");
+      for (Note note : plan.notes()) {
+        out.append(note.kind().isError() ? "  ! " : "  - ").append(note.message()).append('\n');
+      }
+    }
+    out.append('\n').append(summary(plan)).append('\n');
+    return out.toString();
+  }
+
+  public static String summary(Plan plan) {
+    return String.format("Plan: %d OU(s) to create, %d account(s) to create, %d to await, "
+        + "%d to move, %d to retag; %d unmanaged account(s) left alone.",
+        plan.count(Change.CreateOu.class), plan.count(Change.CreateAccount.class),
+        plan.count(Change.AwaitCreation.class), plan.count(Change.MoveAccount.class),
+        plan.count(Change.RetagAccount.class),
+        plan.notes().stream().filter(n -> n.kind() == Note.Kind.UNMANAGED_ACCOUNT).count());
+  }
+
+  static String line(Change change) {
+    if (change instanceof Change.CreateOu c) {
+      return "+ create OU " + c.path();
+    }
+    if (change instanceof Change.CreateAccount c) {
+      return "+ create account " + c.account().name() + " <" + c.account().email() + "> in "
+          + c.account().ouPath() + tags(c.account().tags());
+    }
+    if (change instanceof Change.AwaitCreation c) {
+      return "~ await creation " + c.requestId() + " of account " + c.account().name()
+          + " (already in flight), then place it in " + c.account().ouPath();
+    }
+    if (change instanceof Change.MoveAccount c) {
+      return "~ move account " + c.account().name() + " (" + c.accountId() + ") from "
+          + c.from() + " to " + c.account().ouPath();
+    }
+    Change.RetagAccount c = (Change.RetagAccount) change;
+    return "~ retag account " + c.account().name() + " (" + c.accountId() + ")"
+        + (c.set().isEmpty() ? "" : " set " + c.set())
+        + (c.remove().isEmpty() ? "" : " remove " + c.remove());
+  }
+
+  private static String tags(Map<String, String> tags) {
+    return tags.isEmpty() ? "" : " with tags " + tags;
+  }
+}
