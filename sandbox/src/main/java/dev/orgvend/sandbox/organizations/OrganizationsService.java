@@ -28,9 +28,17 @@ public final class OrganizationsService implements Service {
     this.state = new OrgState(store, ids);
     OrgContext ctx = new OrgContext(state, settings, roles);
     this.accountOps = new AccountOps(ctx);
-    this.organizationOps = new OrganizationOps(ctx, accountOps);
-    operations.putAll(organizationOps.operations());
-    operations.putAll(accountOps.operations());
+    this.organizationOps = new OrganizationOps(ctx);
+    register(organizationOps.operations());
+    register(accountOps.operations());
+  }
+
+  private void register(Map<String, Operation> group) {
+    group.forEach((name, operation) -> {
+      if (operations.putIfAbsent(name, operation) != null) {
+        throw new IllegalStateException("operation registered twice: " + name);
+      }
+    });
   }
 
   @Override
