@@ -31,6 +31,8 @@ public final class OrganizationsService implements Service {
     this.organizationOps = new OrganizationOps(ctx);
     register(organizationOps.operations());
     register(accountOps.operations());
+    register(new OuOps(ctx).operations());
+    register(new TreeOps(ctx).operations());
   }
 
   private void register(Map<String, Operation> group) {
