@@ -33,6 +33,7 @@ public final class OrganizationsService implements Service {
     register(accountOps.operations());
     register(new OuOps(ctx).operations());
     register(new TreeOps(ctx).operations());
+    register(new TagOps(ctx).operations());
     register(new PolicyOps(ctx).operations());
     register(new AttachmentOps(ctx).operations());
   }
