@@ -39,6 +39,7 @@ public final class OrganizationsService implements Service {
     register(new TagOps(ctx).operations());
     register(new PolicyOps(ctx).operations());
     register(new AttachmentOps(ctx).operations());
+    register(new DelegationOps(ctx).operations());
   }
 
   private void register(Map<String, Operation> group) {
