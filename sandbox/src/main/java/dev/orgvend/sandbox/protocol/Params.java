@@ -67,6 +67,32 @@ public final class Params {
     return new Num(member, node(member));
   }
 
+  /**
+   * A floating-point member (CloudWatch's {@code Threshold}); null when absent. Query clients send
+   * it as text, JSON clients as a number; infinities and NaN are rejected.
+   */
+  public Double decimal(String member) {
+    JsonNode node = node(member);
+    if (node == null) {
+      return null;
+    }
+    double value;
+    if (node.isNumber()) {
+      value = node.doubleValue();
+    } else {
+      try {
+        value = Double.parseDouble(node.asText().trim());
+      } catch (NumberFormatException e) {
+        throw rules.reject(new Violation(member, node.asText(), Kind.WRONG_TYPE, "be a number"));
+      }
+    }
+    if (!Double.isFinite(value)) {
+      throw rules.reject(
+          new Violation(member, node.asText(), Kind.WRONG_TYPE, "be a finite number"));
+    }
+    return value;
+  }
+
   public boolean bool(String member, boolean fallback) {
     JsonNode node = node(member);
     if (node == null) {
