@@ -5,6 +5,7 @@ import dev.orgvend.sandbox.auth.AccessKey;
 import dev.orgvend.sandbox.auth.Credentials;
 import dev.orgvend.sandbox.auth.Principal;
 import dev.orgvend.sandbox.http.Front;
+import dev.orgvend.sandbox.iam.IamService;
 import dev.orgvend.sandbox.iam.Roles;
 import dev.orgvend.sandbox.organizations.OrganizationsService;
 import dev.orgvend.sandbox.protocol.Service;
@@ -57,7 +58,7 @@ public final class Sandbox implements AutoCloseable {
     Roles roles = new Roles(store, ids);
     this.organizations = new OrganizationsService(store, ids, settings::get, roles);
     StsService sts = new StsService(credentials, roles, organizations.directory(), ids);
-    List<Service> services = List.of(organizations, sts);
+    List<Service> services = List.of(organizations, sts, new IamService(roles));
     world.onSettle(organizations::settle);
     bootstrap(b.accessKeyId, b.secretAccessKey);
 
