@@ -4,6 +4,7 @@ import dev.orgvend.sandbox.admin.AdminApi;
 import dev.orgvend.sandbox.auth.AccessKey;
 import dev.orgvend.sandbox.auth.Credentials;
 import dev.orgvend.sandbox.auth.Principal;
+import dev.orgvend.sandbox.cloudwatch.CloudWatchService;
 import dev.orgvend.sandbox.http.Front;
 import dev.orgvend.sandbox.iam.IamService;
 import dev.orgvend.sandbox.iam.Roles;
@@ -61,7 +62,8 @@ public final class Sandbox implements AutoCloseable {
     this.organizations = new OrganizationsService(store, ids, settings::get, roles);
     StsService sts = new StsService(credentials, roles, organizations.directory(), ids);
     SnsService sns = new SnsService(store, ids);
-    List<Service> services = List.of(organizations, sts, new IamService(roles), sns);
+    List<Service> services = List.of(organizations, sts, new IamService(roles), sns,
+        new CloudWatchService(store, CloudWatchService.DEFAULT_ALARM_QUOTA));
     world.onSettle(organizations::settle);
     bootstrap(b.accessKeyId, b.secretAccessKey);
 
