@@ -62,7 +62,7 @@ public final class Sandbox implements AutoCloseable {
     this.organizations = new OrganizationsService(store, ids, settings::get, roles);
     StsService sts = new StsService(credentials, roles, organizations.directory(), ids);
     SnsService sns = new SnsService(store, ids);
-    List<Service> services = List.of(organizations, sts, new IamService(roles), sns,
+    List<Service> services = List.of(organizations, sts, new IamService(roles, store), sns,
         new CloudWatchService(store, CloudWatchService.DEFAULT_ALARM_QUOTA));
     world.onSettle(organizations::settle);
     bootstrap(b.accessKeyId, b.secretAccessKey);
