@@ -25,7 +25,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * not speak.
  */
 final class RawClient {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  /** One connection pool per client: tests that shorten the sandbox's timeouts get fresh ones. */
+  private final HttpClient http = HttpClient.newHttpClient();
 
   record Response(int status, Map<String, List<String>> headers, String body) {
     String header(String name) {
@@ -88,15 +89,15 @@ final class RawClient {
           .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock));
       toSend = signed.request();
     }
-    HttpRequest.Builder http = HttpRequest.newBuilder(endpoint.resolve(path))
+    HttpRequest.Builder outgoing = HttpRequest.newBuilder(endpoint.resolve(path))
         .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
     toSend.headers().forEach((name, values) -> {
       if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
-        values.forEach(v -> http.header(name, v));
+        values.forEach(v -> outgoing.header(name, v));
       }
     });
     try {
-      HttpResponse<String> response = HTTP.send(http.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(outgoing.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), new LinkedHashMap<>(response.headers().map()),
           response.body());
     } catch (IOException e) {
