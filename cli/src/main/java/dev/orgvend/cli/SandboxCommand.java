@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run a local, wire-compatible AWS endpoint to rehearse without AWS.",
-      "It speaks Organizations, STS, IAM, SNS and CloudWatch; point orgvend, the AWS CLI or",
+      "It speaks Organizations, STS, IAM, SNS, CloudWatch and Account; point orgvend, the AWS CLI or",
       "boto3 at it."
     },
     subcommands = {SandboxServeCommand.class, SandboxCredentialsCommand.class})
