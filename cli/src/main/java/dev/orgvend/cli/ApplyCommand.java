@@ -60,7 +60,8 @@ final class ApplyCommand implements Callable<Integer> {
         RunLock lock = RunLock.acquire(engine.journalPath, "apply " + options.spec)) {
       Journal journal = engine.journal();
       LiveOrganization live = Planning.read(engine, spec);
-      ProgressPrinter progress = new ProgressPrinter(out, json, engine.clock);
+      ProgressPrinter progress = new ProgressPrinter(out, json, engine.clock,
+          System.console() != null);
       for (Recovery.Finding f : Recovery.reconcile(journal, live)) {
         progress.event("recovered", f.account(), "from an interrupted run: " + f.account() + ": "
             + f.resolution(), Map.of());
@@ -113,6 +114,7 @@ final class ApplyCommand implements Callable<Integer> {
       }
       List<Outcome> outcomes = new Applier(engine.clients, engine.caller, journal, progress,
           applyOptions, engine.pool, engine.clock).apply(plan, live, runId);
+      progress.close();
       long failed = outcomes.stream().filter(o -> !o.ok()).count();
       String summary = (outcomes.size() - failed) + " change(s) done, " + failed + " failed";
       journal.finishRun(runId, failed == 0 ? Journal.RunStatus.SUCCEEDED
