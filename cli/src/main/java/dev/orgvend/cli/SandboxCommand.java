@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "A local, wire-compatible endpoint for the AWS APIs orgvend uses (Organizations, STS, IAM,",
-      "SNS, CloudWatch). Point orgvend, the AWS CLI or boto3 at it to rehearse without AWS."
+      "SNS, CloudWatch). Point orgvend, the AWS CLI or boto3 at it to rehearse without AWS.",
+      "  orgvend sandbox serve        then, in another shell: eval \"$(orgvend sandbox credentials)\""
     },
     subcommands = {SandboxServeCommand.class, SandboxCredentialsCommand.class})
 final class SandboxCommand implements Runnable {
