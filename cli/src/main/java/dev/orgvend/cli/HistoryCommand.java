@@ -39,6 +39,10 @@ final class HistoryCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json.")
   EngineOptions.Output output;
 
+  private static String seconds(java.time.Instant at) {
+    return at == null ? "" : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  }
+
   @Override
   public Integer call() throws Exception {
     Path dir = spec.toAbsolutePath().getParent().resolve(".orgvend");
@@ -49,7 +53,7 @@ final class HistoryCommand implements Callable<Integer> {
     }
     PrintWriter out = cmd.commandLine().getOut();
     try (Journal journal = Journal.open(file, Clock.systemUTC())) {
-      Object rows = run == null ? journal.runs(limit) : journal.actionsOf(run);
+      List<?> rows = run == null ? journal.runs(limit) : journal.actionsOf(run);
       if (output == EngineOptions.Output.json) {
         out.println(new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -57,13 +61,13 @@ final class HistoryCommand implements Callable<Integer> {
       } else if (run == null) {
         out.printf("%5s  %-24s  %-8s  %-11s  %s%n", "RUN", "STARTED", "COMMAND", "STATUS",
             "SUMMARY");
-        for (Journal.Run r : (List<Journal.Run>) rows) {
-          out.printf("%5d  %-24s  %-8s  %-11s  %s%n", r.id(), r.startedAt(), r.command(),
+        for (Journal.Run r : journal.runs(limit)) {
+          out.printf("%5d  %-24s  %-8s  %-11s  %s%n", r.id(), seconds(r.startedAt()), r.command(),
               r.status(), r.summary() == null ? "" : r.summary());
         }
       } else {
-        for (Journal.Action a : (List<Journal.Action>) rows) {
-          out.printf("%-24s  %-25s  %-24s  %-10s  %s%n", a.startedAt(), a.kind(), a.target(),
+        for (Journal.Action a : journal.actionsOf(run)) {
+          out.printf("%-24s  %-25s  %-24s  %-10s  %s%n", seconds(a.startedAt()), a.kind(), a.target(),
               a.state(), a.accountId() != null ? a.accountId()
                   : a.error() != null ? a.error() : a.requestId() != null ? a.requestId() : "");
         }

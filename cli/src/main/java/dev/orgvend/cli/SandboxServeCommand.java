@@ -104,7 +104,8 @@ final class SandboxServeCommand implements Callable<Integer> {
       overrides.put(r.substring(0, eq), Rate.parse(r.substring(eq + 1)));
     }
     SandboxSettings settings = new SandboxSettings(createDelay, throttling, overrides, latency,
-        faultRate, dropRate, overQuota, accountLimit, maxInFlight);
+        faultRate, dropRate, overQuota, accountLimit, maxInFlight,
+        SandboxSettings.defaults().orgLimits());
     List<String> taken = new ArrayList<>();
     if (takenEmails != null) {
       try {

@@ -4,10 +4,14 @@ import dev.orgvend.sandbox.admin.AdminApi;
 import dev.orgvend.sandbox.auth.AccessKey;
 import dev.orgvend.sandbox.auth.Credentials;
 import dev.orgvend.sandbox.auth.Principal;
+import dev.orgvend.sandbox.cloudwatch.CloudWatchService;
 import dev.orgvend.sandbox.http.Front;
+import dev.orgvend.sandbox.iam.IamService;
 import dev.orgvend.sandbox.iam.Roles;
 import dev.orgvend.sandbox.organizations.OrganizationsService;
+import dev.orgvend.sandbox.protocol.Nodes;
 import dev.orgvend.sandbox.protocol.Service;
+import dev.orgvend.sandbox.sns.SnsService;
 import dev.orgvend.sandbox.state.Ids;
 import dev.orgvend.sandbox.state.SandboxClock;
 import dev.orgvend.sandbox.state.SqliteStore;
@@ -57,11 +61,14 @@ public final class Sandbox implements AutoCloseable {
     Roles roles = new Roles(store, ids);
     this.organizations = new OrganizationsService(store, ids, settings::get, roles);
     StsService sts = new StsService(credentials, roles, organizations.directory(), ids);
-    List<Service> services = List.of(organizations, sts);
+    SnsService sns = new SnsService(store, ids);
+    List<Service> services = List.of(organizations, sts, new IamService(roles), sns,
+        new CloudWatchService(store, CloudWatchService.DEFAULT_ALARM_QUOTA));
     world.onSettle(organizations::settle);
     bootstrap(b.accessKeyId, b.secretAccessKey);
 
     AdminApi admin = new AdminApi(this);
+    registerSnsConfirm(admin, sns);
     this.front = new Front(services, credentials, world, settings::get, admin, b.maxBodyBytes);
     this.server = Undertow.builder()
         .addHttpListener(b.port, b.host)
@@ -77,6 +84,18 @@ public final class Sandbox implements AutoCloseable {
     InetSocketAddress bound = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
     String host = b.host.contains(":") ? "[" + b.host + "]" : b.host;
     this.endpoint = URI.create("http://" + host + ":" + bound.getPort());
+  }
+
+  /**
+   * {@code POST /_sandbox/sns/confirm?subscriptionArn=…} (or {@code ?topicArn=…&endpoint=…})
+   * confirms a pending e-mail or HTTP(S) subscription, standing in for the recipient's click.
+   */
+  private void registerSnsConfirm(AdminApi admin, SnsService sns) {
+    admin.register("POST /_sandbox/sns/confirm", (q, b) -> {
+      String arn = world.transact(() -> sns.confirmSubscription(
+          q.get("subscriptionArn"), q.get("topicArn"), q.get("endpoint")));
+      return Nodes.object().put("subscriptionArn", arn).put("confirmed", true);
+    });
   }
 
   private void bootstrap(String fixedKeyId, String fixedSecret) {

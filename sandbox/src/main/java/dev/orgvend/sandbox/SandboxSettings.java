@@ -17,6 +17,7 @@ import java.util.Map;
  *     (ConstraintViolationException at once) or {@code async} (the request FAILS later)
  * @param accountLimit accounts an organization may hold, management account included
  * @param maxCreationsInFlight create-account requests that may be IN_PROGRESS at once
+ * @param orgLimits the other Organizations quotas, AWS's current values unless lowered for a test
  */
 public record SandboxSettings(
     Duration createAccountDelay,
@@ -27,7 +28,8 @@ public record SandboxSettings(
     double dropRate,
     OverQuota overQuota,
     int accountLimit,
-    int maxCreationsInFlight) {
+    int maxCreationsInFlight,
+    OrgLimits orgLimits) {
 
   public enum Throttling {
     OFF,
@@ -57,8 +59,42 @@ public record SandboxSettings(
     }
   }
 
+  /**
+   * Organizations quotas beyond the account count. Defaults are the values AWS documents today;
+   * the older ones (5 SCPs per target, 5,120-character SCPs) can be set to mimic an older org.
+   *
+   * @param maxOus organizational units per organization
+   * @param maxPolicies customer-managed policies of one type per organization
+   * @param maxScpChars characters in an SCP document, whitespace included
+   * @param maxPoliciesPerTarget policies of one type attached directly to one root, OU or account
+   * @param maxConcurrentClosures accounts that may be PENDING_CLOSURE at once
+   * @param closeQuotaFloor closures allowed per rolling 30 days in a small organization (the
+   *     quota is the larger of this and 20% of the members, capped at 1,000)
+   */
+  public record OrgLimits(
+      int maxOus,
+      int maxPolicies,
+      int maxScpChars,
+      int maxPoliciesPerTarget,
+      int maxConcurrentClosures,
+      int closeQuotaFloor) {
+    public OrgLimits {
+      if (maxOus < 1 || maxPolicies < 1 || maxScpChars < 1 || maxPoliciesPerTarget < 1
+          || maxConcurrentClosures < 1 || closeQuotaFloor < 1) {
+        throw new IllegalArgumentException("organization limits must be at least 1");
+      }
+    }
+
+    public static OrgLimits aws() {
+      return new OrgLimits(2000, 10_000, 10_240, 10, 3, 250);
+    }
+  }
+
   public SandboxSettings {
     rateOverrides = Map.copyOf(rateOverrides);
+    if (orgLimits == null) {
+      orgLimits = OrgLimits.aws();
+    }
     if (faultRate < 0 || faultRate > 1 || dropRate < 0 || dropRate > 1) {
       throw new IllegalArgumentException("fault and drop rates must be between 0 and 1");
     }
@@ -78,26 +114,32 @@ public record SandboxSettings(
         0,
         OverQuota.SYNC,
         10_000,
-        5);
+        5,
+        OrgLimits.aws());
   }
 
   public SandboxSettings withCreateAccountDelay(Duration delay) {
     return new SandboxSettings(delay, throttling, rateOverrides, latency, faultRate, dropRate,
-        overQuota, accountLimit, maxCreationsInFlight);
+        overQuota, accountLimit, maxCreationsInFlight, orgLimits);
   }
 
   public SandboxSettings withThrottling(Throttling mode, Map<String, Rate> overrides) {
     return new SandboxSettings(createAccountDelay, mode, overrides, latency, faultRate, dropRate,
-        overQuota, accountLimit, maxCreationsInFlight);
+        overQuota, accountLimit, maxCreationsInFlight, orgLimits);
   }
 
   public SandboxSettings withFaults(Duration latency, double faultRate, double dropRate) {
     return new SandboxSettings(createAccountDelay, throttling, rateOverrides, latency, faultRate,
-        dropRate, overQuota, accountLimit, maxCreationsInFlight);
+        dropRate, overQuota, accountLimit, maxCreationsInFlight, orgLimits);
   }
 
   public SandboxSettings withQuotas(OverQuota overQuota, int accountLimit, int maxInFlight) {
     return new SandboxSettings(createAccountDelay, throttling, rateOverrides, latency, faultRate,
-        dropRate, overQuota, accountLimit, maxInFlight);
+        dropRate, overQuota, accountLimit, maxInFlight, orgLimits);
+  }
+
+  public SandboxSettings withOrgLimits(OrgLimits limits) {
+    return new SandboxSettings(createAccountDelay, throttling, rateOverrides, latency, faultRate,
+        dropRate, overQuota, accountLimit, maxCreationsInFlight, limits);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgvend.sandbox.SandboxSettings;
+import dev.orgvend.sandbox.SandboxSettings.OrgLimits;
 import dev.orgvend.sandbox.SandboxSettings.OverQuota;
 import dev.orgvend.sandbox.SandboxSettings.Rate;
 import dev.orgvend.sandbox.SandboxSettings.Throttling;
@@ -28,6 +29,14 @@ final class SettingsJson {
     out.put("overQuota", s.overQuota().name().toLowerCase(Locale.ROOT));
     out.put("accountLimit", s.accountLimit());
     out.put("maxCreationsInFlight", s.maxCreationsInFlight());
+    OrgLimits l = s.orgLimits();
+    ObjectNode limits = out.putObject("orgLimits");
+    limits.put("maxOus", l.maxOus());
+    limits.put("maxPolicies", l.maxPolicies());
+    limits.put("maxScpChars", l.maxScpChars());
+    limits.put("maxPoliciesPerTarget", l.maxPoliciesPerTarget());
+    limits.put("maxConcurrentClosures", l.maxConcurrentClosures());
+    limits.put("closeQuotaFloor", l.closeQuotaFloor());
     return out;
   }
 
@@ -45,6 +54,7 @@ final class SettingsJson {
     OverQuota overQuota = s.overQuota();
     int accountLimit = s.accountLimit();
     int inFlight = s.maxCreationsInFlight();
+    OrgLimits limits = s.orgLimits();
     for (var it = patch.fields(); it.hasNext(); ) {
       var e = it.next();
       JsonNode v = e.getValue();
@@ -61,10 +71,37 @@ final class SettingsJson {
         case "overQuota" -> overQuota = OverQuota.valueOf(v.asText().toUpperCase(Locale.ROOT));
         case "accountLimit" -> accountLimit = v.asInt();
         case "maxCreationsInFlight" -> inFlight = v.asInt();
+        case "orgLimits" -> limits = mergeLimits(limits, v);
         default -> throw new IllegalArgumentException("unknown setting: " + e.getKey());
       }
     }
     return new SandboxSettings(delay, throttling, rates, latency, faultRate, dropRate, overQuota,
-        accountLimit, inFlight);
+        accountLimit, inFlight, limits);
+  }
+
+  private static OrgLimits mergeLimits(OrgLimits l, JsonNode patch) {
+    if (!patch.isObject()) {
+      throw new IllegalArgumentException("orgLimits must be a JSON object");
+    }
+    int maxOus = l.maxOus();
+    int maxPolicies = l.maxPolicies();
+    int maxScpChars = l.maxScpChars();
+    int perTarget = l.maxPoliciesPerTarget();
+    int closures = l.maxConcurrentClosures();
+    int closeFloor = l.closeQuotaFloor();
+    for (var it = patch.fields(); it.hasNext(); ) {
+      var e = it.next();
+      int v = e.getValue().asInt();
+      switch (e.getKey()) {
+        case "maxOus" -> maxOus = v;
+        case "maxPolicies" -> maxPolicies = v;
+        case "maxScpChars" -> maxScpChars = v;
+        case "maxPoliciesPerTarget" -> perTarget = v;
+        case "maxConcurrentClosures" -> closures = v;
+        case "closeQuotaFloor" -> closeFloor = v;
+        default -> throw new IllegalArgumentException("unknown org limit: " + e.getKey());
+      }
+    }
+    return new OrgLimits(maxOus, maxPolicies, maxScpChars, perTarget, closures, closeFloor);
   }
 }

@@ -37,6 +37,20 @@ public record Role(
         maxSessionDuration, createDate, copy, attachedPolicyArns, tags);
   }
 
+  Role withoutInlinePolicy(String name) {
+    Map<String, String> copy = new java.util.TreeMap<>(inlinePolicies);
+    copy.remove(name);
+    return new Role(accountId, roleName, path, roleId, arn, assumeRolePolicyDocument, description,
+        maxSessionDuration, createDate, copy, attachedPolicyArns, tags);
+  }
+
+  Role withoutAttachedPolicy(String policyArn) {
+    List<String> copy = new java.util.ArrayList<>(attachedPolicyArns);
+    copy.remove(policyArn);
+    return new Role(accountId, roleName, path, roleId, arn, assumeRolePolicyDocument, description,
+        maxSessionDuration, createDate, inlinePolicies, copy, tags);
+  }
+
   Role withAttachedPolicy(String policyArn) {
     if (attachedPolicyArns.contains(policyArn)) {
       return this;

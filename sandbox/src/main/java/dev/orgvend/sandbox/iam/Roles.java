@@ -51,6 +51,18 @@ public final class Roles {
     return updated;
   }
 
+  public Role deleteInlinePolicy(Role role, String policyName) {
+    Role updated = role.withoutInlinePolicy(policyName);
+    roles.put(Role.key(role.accountId(), role.roleName()), updated);
+    return updated;
+  }
+
+  public Role detachPolicy(Role role, String policyArn) {
+    Role updated = role.withoutAttachedPolicy(policyArn);
+    roles.put(Role.key(role.accountId(), role.roleName()), updated);
+    return updated;
+  }
+
   public void replace(Role role) {
     roles.put(Role.key(role.accountId(), role.roleName()), role);
   }

@@ -7,7 +7,6 @@ import dev.orgvend.sandbox.SandboxSettings;
 import dev.orgvend.sandbox.organizations.Records.Account;
 import dev.orgvend.sandbox.organizations.Records.CreateRequest;
 import dev.orgvend.sandbox.organizations.Records.Organization;
-import dev.orgvend.sandbox.organizations.Records.Policy;
 import dev.orgvend.sandbox.organizations.Records.Tags;
 import dev.orgvend.sandbox.protocol.Call;
 import dev.orgvend.sandbox.protocol.Nodes;
@@ -122,9 +121,7 @@ final class AccountOps {
     if (!request.tags().isEmpty()) {
       ctx.state.tags.put(accountId, new Tags(accountId, request.tags()));
     }
-    if (org.policyTypeEnabled("SERVICE_CONTROL_POLICY")) {
-      attachDefaultPolicy(accountId);
-    }
+    ctx.attachDefaultPolicy(org, accountId);
     String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
         + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + org.managementAccountId() + ":root\"},"
         + "\"Action\":\"sts:AssumeRole\"}]}";
@@ -132,17 +129,6 @@ final class AccountOps {
     ctx.roles.putInlinePolicy(role, "AdministratorAccess", "{\"Version\":\"2012-10-17\","
         + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}");
     ctx.state.requests.put(request.id(), request.succeeded(accountId, at));
-  }
-
-  /** New roots, OUs and accounts get FullAWSAccess while SCPs are enabled. */
-  void attachDefaultPolicy(String targetId) {
-    Policy full = ctx.state.policies.get(FULL_AWS_ACCESS);
-    if (full != null && !full.targets().contains(targetId)) {
-      List<String> targets = new java.util.ArrayList<>(full.targets());
-      targets.add(targetId);
-      ctx.state.policies.put(full.id(), new Policy(full.id(), full.name(), full.description(),
-          full.type(), full.content(), true, targets));
-    }
   }
 
   private JsonNode describeCreateAccountStatus(Call call) {

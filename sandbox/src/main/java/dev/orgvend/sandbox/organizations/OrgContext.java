@@ -56,11 +56,22 @@ final class OrgContext {
     if (!isMember(caller)) {
       throw OrgErrors.notInUse();
     }
-    boolean delegated = org.delegatedAdmins().values().stream().anyMatch(l -> l.contains(caller));
-    if (!delegated) {
+    if (!org.isDelegatedAdmin(caller)) {
       throw OrgErrors.accessDenied();
     }
     return org;
+  }
+
+  /** A policy by id, or PolicyNotFoundException. */
+  Policy policy(String id) {
+    return state.policies.find(id).orElseThrow(() -> OrgErrors.policyNotFound(id));
+  }
+
+  /** New roots, OUs and accounts get FullAWSAccess while SCPs are enabled. */
+  void attachDefaultPolicy(Organization org, String targetId) {
+    if (org.policyTypeEnabled(OrgInput.SCP)) {
+      state.attach(AccountOps.FULL_AWS_ACCESS, targetId);
+    }
   }
 
   boolean isMember(String accountId) {

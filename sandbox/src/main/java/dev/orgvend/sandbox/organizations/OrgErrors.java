@@ -172,6 +172,113 @@ final class OrgErrors {
         + " administrator for this AWS service.");
   }
 
+  // Input that fails a check more specific than a model constraint.
+
+  static AwsException invalidPolicyId(String id) {
+    return invalidInput("INVALID_SYNTAX_POLICY_ID", "You specified an invalid policy ID: " + id);
+  }
+
+  static AwsException invalidTargetId(String id) {
+    return invalidInput("INVALID_PATTERN_TARGET_ID",
+        "You specified a policy target ID that doesn't match the required pattern: " + id);
+  }
+
+  static AwsException invalidPolicyType(String type) {
+    return invalidInput("INVALID_ENUM_POLICY_TYPE",
+        "You specified an invalid policy type string: " + type);
+  }
+
+  static AwsException immutablePolicy(String id) {
+    return invalidInput("IMMUTABLE_POLICY", "You specified a policy that is managed by AWS and"
+        + " can't be modified: " + id);
+  }
+
+  static AwsException unrecognizedServicePrincipal(String principal) {
+    return invalidInput("UNRECOGNIZED_SERVICE_PRINCIPAL",
+        "You specified a service principal that isn't recognized: " + principal);
+  }
+
+  static AwsException systemTagKey(String key) {
+    return invalidInput("INVALID_SYSTEM_TAGS_PARAMETER", "Tag keys that begin with aws: are"
+        + " reserved for AWS use: " + key);
+  }
+
+  static AwsException invalidNextToken() {
+    return invalidInput("INVALID_NEXT_TOKEN", "The NextToken value is not valid.");
+  }
+
+  // Quotas and state rules (ConstraintViolationException with a Reason).
+
+  static AwsException ouDepthLimit(int max) {
+    return constraint("OU_DEPTH_LIMIT_EXCEEDED", "You attempted to create an OU more than " + max
+        + " levels below the root.");
+  }
+
+  static AwsException ouNumberLimit(int max) {
+    return constraint("OU_NUMBER_LIMIT_EXCEEDED", "You have reached the maximum number of OUs in"
+        + " your organization (" + max + ").");
+  }
+
+  static AwsException tagLimit(int max) {
+    return constraint("MAX_TAG_LIMIT_EXCEEDED", "You have exceeded the number of tags allowed on"
+        + " this resource (" + max + ").");
+  }
+
+  static AwsException policyNumberLimit(int max) {
+    return constraint("POLICY_NUMBER_LIMIT_EXCEEDED", "You have reached the maximum number of"
+        + " policies of this type in your organization (" + max + ").");
+  }
+
+  static AwsException policyContentLimit(int max) {
+    return constraint("POLICY_CONTENT_LIMIT_EXCEEDED", "The policy document is longer than the"
+        + " maximum of " + max + " characters for its type.");
+  }
+
+  static AwsException maxAttachments(int max) {
+    return constraint("MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED", "You attempted to attach more"
+        + " than " + max + " policies of this type to the entity.");
+  }
+
+  static AwsException minAttachments() {
+    return constraint("MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED", "You attempted to detach the"
+        + " last policy of this type from the entity; it must keep at least one.");
+  }
+
+  static AwsException cannotCloseManagement() {
+    return constraint("CANNOT_CLOSE_MANAGEMENT_ACCOUNT", "You attempted to close the management"
+        + " account. Delete the organization first, then close the account.");
+  }
+
+  static AwsException closeQuota(int max) {
+    return constraint("CLOSE_ACCOUNT_QUOTA_EXCEEDED", "You have closed the maximum number of"
+        + " accounts allowed in a rolling 30-day period (" + max + ").");
+  }
+
+  static AwsException closeRequestsLimit(int max) {
+    return constraint("CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED", "You have " + max + " account"
+        + " closures in progress, the most allowed at once. Wait for one to finish.");
+  }
+
+  static AwsException notAllFeatures() {
+    return constraint("ORGANIZATION_NOT_IN_ALL_FEATURES_MODE", "This operation needs an"
+        + " organization with all features enabled.");
+  }
+
+  static AwsException serviceAccessNotEnabled(String principal) {
+    return constraint("SERVICE_ACCESS_NOT_ENABLED", "Trusted access is not enabled for " + principal
+        + ". Call EnableAWSServiceAccess first.");
+  }
+
+  static AwsException cannotRegisterManagement() {
+    return constraint("CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR", "You can't register the"
+        + " management account of the organization as a delegated administrator.");
+  }
+
+  static AwsException cannotRegisterSuspended() {
+    return constraint("CANNOT_REGISTER_SUSPENDED_ACCOUNT_AS_DELEGATED_ADMINISTRATOR", "You can't"
+        + " register a suspended or closed account as a delegated administrator.");
+  }
+
   static AwsException concurrentModification() {
     return e("ConcurrentModificationException", "The target of the operation is currently being"
         + " modified by a different request. Try again later.");

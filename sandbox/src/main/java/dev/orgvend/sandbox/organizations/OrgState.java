@@ -120,4 +120,50 @@ final class OrgState implements AccountDirectory {
     Optional<Organization> org = org();
     return (org.isPresent() && org.get().rootId().equals(id)) || ous.contains(id);
   }
+
+  /** True for the root, an OU or an account of the organization: things policies attach to. */
+  boolean isTarget(String id) {
+    Account account = accounts.get(id);
+    return isParent(id) || (account != null && account.parentId() != null);
+  }
+
+  /** The policies of one type attached directly to a target, in creation order. */
+  List<Policy> attachedTo(String targetId, String type) {
+    return policies.where(p -> p.type().equals(type) && p.targets().contains(targetId));
+  }
+
+  /** Attaches a policy to a target; nothing happens if it is already attached. */
+  void attach(String policyId, String targetId) {
+    Policy policy = policies.get(policyId);
+    if (policy != null && !policy.targets().contains(targetId)) {
+      List<String> targets = new ArrayList<>(policy.targets());
+      targets.add(targetId);
+      policies.put(policyId, policy.withTargets(targets));
+    }
+  }
+
+  void detach(String policyId, String targetId) {
+    Policy policy = policies.get(policyId);
+    if (policy != null && policy.targets().contains(targetId)) {
+      List<String> targets = new ArrayList<>(policy.targets());
+      targets.remove(targetId);
+      policies.put(policyId, policy.withTargets(targets));
+    }
+  }
+
+  /** Removes a target from every policy, as when an OU is deleted. */
+  void detachEverywhere(String targetId) {
+    for (Policy policy : policies.where(p -> p.targets().contains(targetId))) {
+      detach(policy.id(), targetId);
+    }
+  }
+
+  /** A fresh id with the given prefix and {@code length} random lower-case letters and digits. */
+  String newId(String prefix, int length, java.util.function.Predicate<String> taken) {
+    String id;
+    do {
+      id = prefix + ids.lowerAlnum(length);
+    } while (taken.test(id));
+    return id;
+  }
 }

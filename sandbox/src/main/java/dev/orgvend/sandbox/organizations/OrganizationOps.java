@@ -19,11 +19,9 @@ final class OrganizationOps {
           + "\"Resource\":\"*\"}]}";
 
   private final OrgContext ctx;
-  private final AccountOps accounts;
 
-  OrganizationOps(OrgContext ctx, AccountOps accounts) {
+  OrganizationOps(OrgContext ctx) {
     this.ctx = ctx;
-    this.accounts = accounts;
   }
 
   Map<String, Operation> operations() {
@@ -55,17 +53,22 @@ final class OrganizationOps {
     boolean all = featureSet.equals("ALL");
     Organization org = new Organization("o-" + ctx.state.ids.lowerAlnum(10), featureSet,
         management.id(), management.email(), "r-" + ctx.state.ids.lowerAlnum(4),
-        all ? Map.of("SERVICE_CONTROL_POLICY", "ENABLED") : Map.of(), List.of(), Map.of(), now);
+        all ? Map.of("SERVICE_CONTROL_POLICY", "ENABLED") : Map.of(), Map.of(), Map.of(), now);
     ctx.state.saveOrg(org);
     ctx.state.accounts.put(management.id(), management.joined(org.rootId(), "MANAGEMENT", now));
     if (all) {
-      ctx.state.policies.put(AccountOps.FULL_AWS_ACCESS, new Policy(AccountOps.FULL_AWS_ACCESS,
-          "FullAWSAccess", "Allows access to every operation", "SERVICE_CONTROL_POLICY",
-          FULL_AWS_ACCESS_CONTENT, true, List.of()));
-      accounts.attachDefaultPolicy(org.rootId());
-      accounts.attachDefaultPolicy(management.id());
+      ctx.state.policies.put(AccountOps.FULL_AWS_ACCESS, fullAwsAccess());
+      ctx.attachDefaultPolicy(org, org.rootId());
+      ctx.attachDefaultPolicy(org, management.id());
     }
     return org;
+  }
+
+  /** The AWS-managed SCP that allows everything, attached by default while SCPs are enabled. */
+  static Policy fullAwsAccess() {
+    return new Policy(AccountOps.FULL_AWS_ACCESS, "FullAWSAccess",
+        "Allows access to every operation", OrgInput.SCP, FULL_AWS_ACCESS_CONTENT, true,
+        List.of());
   }
 
   private JsonNode describeOrganization(Call call) {

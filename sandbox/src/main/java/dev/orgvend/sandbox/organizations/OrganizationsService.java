@@ -21,6 +21,7 @@ public final class OrganizationsService implements Service {
   private final OrgState state;
   private final OrganizationOps organizationOps;
   private final AccountOps accountOps;
+  private final CloseOps closeOps;
   private final Map<String, Operation> operations = new HashMap<>();
 
   public OrganizationsService(Store store, Ids ids, Supplier<SandboxSettings> settings,
@@ -28,9 +29,25 @@ public final class OrganizationsService implements Service {
     this.state = new OrgState(store, ids);
     OrgContext ctx = new OrgContext(state, settings, roles);
     this.accountOps = new AccountOps(ctx);
-    this.organizationOps = new OrganizationOps(ctx, accountOps);
-    operations.putAll(organizationOps.operations());
-    operations.putAll(accountOps.operations());
+    this.organizationOps = new OrganizationOps(ctx);
+    this.closeOps = new CloseOps(ctx);
+    register(organizationOps.operations());
+    register(accountOps.operations());
+    register(closeOps.operations());
+    register(new OuOps(ctx).operations());
+    register(new TreeOps(ctx).operations());
+    register(new TagOps(ctx).operations());
+    register(new PolicyOps(ctx).operations());
+    register(new AttachmentOps(ctx).operations());
+    register(new DelegationOps(ctx).operations());
+  }
+
+  private void register(Map<String, Operation> group) {
+    group.forEach((name, operation) -> {
+      if (operations.putIfAbsent(name, operation) != null) {
+        throw new IllegalStateException("operation registered twice: " + name);
+      }
+    });
   }
 
   @Override
@@ -62,9 +79,10 @@ public final class OrganizationsService implements Service {
     return state;
   }
 
-  /** Brings pending account creations up to {@code now}. */
+  /** Brings pending account creations and closures up to {@code now}. */
   public void settle(Instant now) {
     accountOps.settle(now);
+    closeOps.settle(now);
   }
 
   /**

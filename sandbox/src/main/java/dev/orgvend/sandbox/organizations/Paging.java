@@ -1,9 +1,15 @@
 package dev.orgvend.sandbox.organizations;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orgvend.sandbox.protocol.Call;
+import dev.orgvend.sandbox.protocol.Nodes;
 import dev.orgvend.sandbox.protocol.Params;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Organizations pagination: {@code MaxResults} 1–20 (default 20), an opaque {@code NextToken}
@@ -29,6 +35,21 @@ final class Paging {
     return new Page<>(all.subList(offset, end), next);
   }
 
+  /**
+   * The usual List* answer: one page of {@code all} under {@code key}, each item rendered, plus
+   * {@code NextToken} when more remain. Tokens are bound to the call's operation.
+   */
+  static <T> ObjectNode answer(Call call, String key, List<T> all, Function<T, JsonNode> render) {
+    Page<T> page = page(all, call.params(), call.operation());
+    ObjectNode out = Nodes.object();
+    ArrayNode items = out.putArray(key);
+    page.items().forEach(item -> items.add(render.apply(item)));
+    if (page.nextToken() != null) {
+      out.put("NextToken", page.nextToken());
+    }
+    return out;
+  }
+
   private static String encode(String operation, int offset) {
     String plain = operation + ":" + offset + ":" + checksum(operation, offset);
     return Base64.getUrlEncoder().withoutPadding()
@@ -47,7 +68,7 @@ final class Paging {
     } catch (RuntimeException e) {
       // fall through to the one error below
     }
-    throw OrgErrors.invalidInput("INVALID_NEXT_TOKEN", "The NextToken value is not valid.");
+    throw OrgErrors.invalidNextToken();
   }
 
   private static String checksum(String operation, int offset) {

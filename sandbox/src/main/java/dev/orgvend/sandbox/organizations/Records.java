@@ -8,7 +8,12 @@ import java.util.Map;
 final class Records {
   private Records() {}
 
-  /** The organization. {@code policyTypes} maps a policy type to its status on the root. */
+  /**
+   * The organization. {@code policyTypes} maps a policy type to its status on the root; {@code
+   * serviceAccess} maps each service principal with trusted access to when it was enabled; {@code
+   * delegatedAdmins} maps a service principal to its delegated administrators (account id to the
+   * time of registration).
+   */
   record Organization(
       String id,
       String featureSet,
@@ -16,13 +21,42 @@ final class Records {
       String managementEmail,
       String rootId,
       Map<String, String> policyTypes,
-      List<String> serviceAccess,
-      Map<String, List<String>> delegatedAdmins,
+      Map<String, Instant> serviceAccess,
+      Map<String, Map<String, Instant>> delegatedAdmins,
       Instant createdAt) {
     Organization {
       policyTypes = Map.copyOf(policyTypes);
-      serviceAccess = List.copyOf(serviceAccess);
-      delegatedAdmins = Map.copyOf(delegatedAdmins);
+      serviceAccess = Map.copyOf(serviceAccess);
+      Map<String, Map<String, Instant>> admins = new java.util.HashMap<>();
+      delegatedAdmins.forEach((service, accounts) -> {
+        if (!accounts.isEmpty()) {
+          admins.put(service, Map.copyOf(accounts));
+        }
+      });
+      delegatedAdmins = Map.copyOf(admins);
+    }
+
+    Organization withPolicyTypes(Map<String, String> types) {
+      return new Organization(id, featureSet, managementAccountId, managementEmail, rootId, types,
+          serviceAccess, delegatedAdmins, createdAt);
+    }
+
+    Organization withServiceAccess(Map<String, Instant> access) {
+      return new Organization(id, featureSet, managementAccountId, managementEmail, rootId,
+          policyTypes, access, delegatedAdmins, createdAt);
+    }
+
+    Organization withDelegatedAdmins(Map<String, Map<String, Instant>> admins) {
+      return new Organization(id, featureSet, managementAccountId, managementEmail, rootId,
+          policyTypes, serviceAccess, admins, createdAt);
+    }
+
+    boolean allFeatures() {
+      return "ALL".equals(featureSet);
+    }
+
+    boolean isDelegatedAdmin(String accountId) {
+      return delegatedAdmins.values().stream().anyMatch(m -> m.containsKey(accountId));
     }
 
     String arn() {
@@ -110,6 +144,14 @@ final class Records {
       List<String> targets) {
     Policy {
       targets = List.copyOf(targets);
+    }
+
+    Policy withTargets(List<String> newTargets) {
+      return new Policy(id, name, description, type, content, awsManaged, newTargets);
+    }
+
+    Policy edited(String newName, String newDescription, String newContent) {
+      return new Policy(id, newName, newDescription, type, newContent, awsManaged, targets);
     }
   }
 

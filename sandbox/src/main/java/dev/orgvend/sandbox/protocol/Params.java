@@ -35,7 +35,11 @@ public final class Params {
     TOO_MANY
   }
 
-  /** What was wrong: which member, its value (null if absent), and the broken constraint. */
+  /**
+   * What was wrong: which member, its value (null if absent), and the broken constraint, worded
+   * to follow "must" ({@code "have length less than or equal to 64"}, {@code "not be null"}), as
+   * AWS's "Member must …" messages are.
+   */
   public record Violation(String member, String value, Kind kind, String constraint) {}
 
   private final ObjectNode input;
@@ -63,6 +67,32 @@ public final class Params {
     return new Num(member, node(member));
   }
 
+  /**
+   * A floating-point member (CloudWatch's {@code Threshold}); null when absent. Query clients send
+   * it as text, JSON clients as a number; infinities and NaN are rejected.
+   */
+  public Double decimal(String member) {
+    JsonNode node = node(member);
+    if (node == null) {
+      return null;
+    }
+    double value;
+    if (node.isNumber()) {
+      value = node.doubleValue();
+    } else {
+      try {
+        value = Double.parseDouble(node.asText().trim());
+      } catch (NumberFormatException e) {
+        throw rules.reject(new Violation(member, node.asText(), Kind.WRONG_TYPE, "be a number"));
+      }
+    }
+    if (!Double.isFinite(value)) {
+      throw rules.reject(
+          new Violation(member, node.asText(), Kind.WRONG_TYPE, "be a finite number"));
+    }
+    return value;
+  }
+
   public boolean bool(String member, boolean fallback) {
     JsonNode node = node(member);
     if (node == null) {
@@ -78,7 +108,7 @@ public final class Params {
     if (text.equalsIgnoreCase("false")) {
       return false;
     }
-    throw rules.reject(new Violation(member, text, Kind.WRONG_TYPE, "must be true or false"));
+    throw rules.reject(new Violation(member, text, Kind.WRONG_TYPE, "be true or false"));
   }
 
   /** A list member; absent means empty. Items are raw nodes (objects or scalars). */
@@ -89,13 +119,13 @@ public final class Params {
       return items;
     }
     if (!node.isArray()) {
-      throw rules.reject(new Violation(member, node.asText(), Kind.WRONG_TYPE, "must be a list"));
+      throw rules.reject(new Violation(member, node.asText(), Kind.WRONG_TYPE, "be a list"));
     }
     node.forEach(items::add);
     if (items.size() > max) {
       throw rules.reject(
-          new Violation(
-              member, String.valueOf(items.size()), Kind.TOO_MANY, "at most " + max + " items"));
+          new Violation(member, String.valueOf(items.size()), Kind.TOO_MANY,
+              "have length less than or equal to " + max));
     }
     return items;
   }
@@ -105,7 +135,7 @@ public final class Params {
     List<String> out = new ArrayList<>();
     for (JsonNode item : list(member, max)) {
       if (!item.isValueNode()) {
-        throw rules.reject(new Violation(member, null, Kind.WRONG_TYPE, "must be a list of strings"));
+        throw rules.reject(new Violation(member, null, Kind.WRONG_TYPE, "be a list of strings"));
       }
       out.add(item.asText());
     }
@@ -120,7 +150,7 @@ public final class Params {
       return out;
     }
     if (!node.isObject()) {
-      throw rules.reject(new Violation(member, node.asText(), Kind.WRONG_TYPE, "must be a map"));
+      throw rules.reject(new Violation(member, node.asText(), Kind.WRONG_TYPE, "be a map"));
     }
     node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
@@ -133,7 +163,7 @@ public final class Params {
       return new Params(Nodes.object(), rules);
     }
     if (!node.isObject()) {
-      throw rules.reject(new Violation(member, node.asText(), Kind.WRONG_TYPE, "must be a structure"));
+      throw rules.reject(new Violation(member, node.asText(), Kind.WRONG_TYPE, "be a structure"));
     }
     return new Params((ObjectNode) node, rules);
   }
@@ -141,7 +171,7 @@ public final class Params {
   /** Wraps an item of a list of structures. */
   public Params of(JsonNode item, String member) {
     if (!item.isObject()) {
-      throw rules.reject(new Violation(member, item.asText(), Kind.WRONG_TYPE, "must be a structure"));
+      throw rules.reject(new Violation(member, item.asText(), Kind.WRONG_TYPE, "be a structure"));
     }
     return new Params((ObjectNode) item, rules);
   }
@@ -161,14 +191,14 @@ public final class Params {
       this.member = member;
       this.present = node != null;
       if (node != null && !node.isValueNode()) {
-        throw rules.reject(new Violation(member, null, Kind.WRONG_TYPE, "must be a string"));
+        throw rules.reject(new Violation(member, null, Kind.WRONG_TYPE, "be a string"));
       }
       this.value = node == null ? null : node.asText();
     }
 
     public Text required() {
       if (!present) {
-        throw rules.reject(new Violation(member, null, Kind.MISSING, "must not be null"));
+        throw rules.reject(new Violation(member, null, Kind.MISSING, "not be null"));
       }
       return this;
     }
@@ -178,11 +208,11 @@ public final class Params {
         int n = value.codePointCount(0, value.length());
         if (n < min) {
           throw rules.reject(
-              new Violation(member, value, Kind.TOO_SHORT, "length greater than or equal to " + min));
+              new Violation(member, value, Kind.TOO_SHORT, "have length greater than or equal to " + min));
         }
         if (n > max) {
           throw rules.reject(
-              new Violation(member, value, Kind.TOO_LONG, "length less than or equal to " + max));
+              new Violation(member, value, Kind.TOO_LONG, "have length less than or equal to " + max));
         }
       }
       return this;
@@ -230,14 +260,14 @@ public final class Params {
         try {
           value = Long.parseLong(node.asText().trim());
         } catch (NumberFormatException e) {
-          throw rules.reject(new Violation(member, node.asText(), Kind.WRONG_TYPE, "must be a whole number"));
+          throw rules.reject(new Violation(member, node.asText(), Kind.WRONG_TYPE, "be a whole number"));
         }
       }
     }
 
     public Num required() {
       if (value == null) {
-        throw rules.reject(new Violation(member, null, Kind.MISSING, "must not be null"));
+        throw rules.reject(new Violation(member, null, Kind.MISSING, "not be null"));
       }
       return this;
     }
@@ -245,11 +275,11 @@ public final class Params {
     public Num range(long min, long max) {
       if (value != null && value < min) {
         throw rules.reject(
-            new Violation(member, value.toString(), Kind.TOO_SMALL, "value greater than or equal to " + min));
+            new Violation(member, value.toString(), Kind.TOO_SMALL, "have value greater than or equal to " + min));
       }
       if (value != null && value > max) {
         throw rules.reject(
-            new Violation(member, value.toString(), Kind.TOO_LARGE, "value less than or equal to " + max));
+            new Violation(member, value.toString(), Kind.TOO_LARGE, "have value less than or equal to " + max));
       }
       return this;
     }

@@ -1,0 +1,87 @@
+package dev.orgvend.core.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RateGovernorTest {
+  /** A clock that only moves when the code under test sleeps. */
+  static final class FakePacer implements Pacer {
+    long now;
+    final List<Duration> sleeps = new ArrayList<>();
+
+    @Override
+    public long nanoTime() {
+      return now;
+    }
+
+    @Override
+    public void sleep(Duration d) {
+      sleeps.add(d);
+      now += d.toNanos();
+    }
+  }
+
+  @Test
+  void acquire_withinBurst_doesNotWait() throws Exception {
+    FakePacer pacer = new FakePacer();
+    RateGovernor governor = new RateGovernor(RateTable.awsPublished(), pacer);
+    for (int i = 0; i < 3; i++) {
+      governor.acquire("CreateAccount");
+    }
+    assertThat(pacer.sleeps).isEmpty();
+  }
+
+  @Test
+  void acquire_beyondBurst_waitsForTheRefill() throws Exception {
+    FakePacer pacer = new FakePacer();
+    RateGovernor governor = new RateGovernor(RateTable.awsPublished(), pacer);
+    for (int i = 0; i < 4; i++) {
+      governor.acquire("CreateAccount");
+    }
+    // 0.1 per second: the fourth call waits ten seconds.
+    assertThat(pacer.now).isEqualTo(Duration.ofSeconds(10).toNanos());
+  }
+
+  @Test
+  void acquire_whenOverridden_usesTheOverride() throws Exception {
+    FakePacer pacer = new FakePacer();
+    RateGovernor governor = new RateGovernor(
+        RateTable.awsPublished().with(Map.of("CreateAccount", new Rate(1, 3))), pacer);
+    for (int i = 0; i < 5; i++) {
+      governor.acquire("CreateAccount");
+    }
+    assertThat(pacer.now).isEqualTo(Duration.ofSeconds(2).toNanos());
+  }
+
+  @Test
+  void throttled_halvesTheRate_andSuccessesRecoverIt() throws Exception {
+    FakePacer pacer = new FakePacer();
+    RateGovernor governor = new RateGovernor(RateTable.awsPublished(), pacer);
+    assertThat(governor.currentRate("MoveAccount")).isNull();
+    governor.acquire("MoveAccount");
+    governor.throttled("MoveAccount");
+    assertThat(governor.currentRate("MoveAccount")).isEqualTo(1.0);
+    for (int i = 0; i < 40; i++) {
+      governor.succeeded("MoveAccount");
+    }
+    assertThat(governor.currentRate("MoveAccount")).isEqualTo(2.0);
+  }
+
+  @Test
+  void unlistedOperation_runsUnpacedUntilThrottled() throws Exception {
+    FakePacer pacer = new FakePacer();
+    RateGovernor governor = new RateGovernor(RateTable.unlimited(), pacer);
+    for (int i = 0; i < 100; i++) {
+      governor.acquire("ListAccounts");
+    }
+    assertThat(pacer.sleeps).isEmpty();
+    governor.throttled("ListAccounts");
+    governor.acquire("ListAccounts");
+    assertThat(pacer.sleeps).isNotEmpty();
+  }
+}
