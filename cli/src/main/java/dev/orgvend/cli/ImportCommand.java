@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Write a spec of the live organization: its OU tree and every member account",
-        "(name, e-mail, OU, tags), so that plan right afterwards shows no changes.",
+    description = {"Write the live organization down as a spec that plans to no changes.",
+        "It holds the OU tree and every member account (name, e-mail, OU path, tags).",
         "  orgvend import -f orgvend.yaml && orgvend plan",
         "  orgvend import -f -                  # print the spec instead",
         "-f names the file to write. Read-only towards AWS."})

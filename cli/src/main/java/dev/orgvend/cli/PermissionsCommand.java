@@ -14,8 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 @Command(name = "permissions", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Print the least-privilege IAM policy (JSON) that plan and apply need, with",
-        "sts:AssumeRole limited to the member roles the spec names.",
+    description = {"Print the least-privilege IAM policy that plan and apply need.",
+        "The policy is JSON; sts:AssumeRole is limited to the member roles the spec names.",
         "  orgvend permissions > orgvend-policy.json",
         "  orgvend permissions --read-only      # enough for plan and import"})
 final class PermissionsCommand implements Callable<Integer> {
