@@ -39,13 +39,17 @@ class ImportIT {
   }
 
   /** Builds the organization, with names and tags that YAML would misread unquoted. */
-  private static void build(Sandbox sandbox) {
-    try (OrganizationsClient orgs = OrganizationsClient.builder()
+  private static OrganizationsClient client(Sandbox sandbox) {
+    return OrganizationsClient.builder()
         .endpointOverride(sandbox.endpoint()).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
             sandbox.managementCredentials().accessKeyId(),
             sandbox.managementCredentials().secretAccessKey())))
-        .build()) {
+        .build();
+  }
+
+  private static void build(Sandbox sandbox) {
+    try (OrganizationsClient orgs = client(sandbox)) {
       String root = orgs.listRoots().roots().get(0).id();
       String workloads = orgs.createOrganizationalUnit(r -> r.parentId(root).name("Workloads"))
           .organizationalUnit().id();
@@ -171,5 +175,27 @@ class ImportIT {
     assertThat(Files.readString(spec)).contains("email: \"web@example.com\"");
     CliRunner.Result plan = run("plan", spec, "--sandbox");
     assertThat(plan.exitCode()).as(plan.toString()).isZero();
+  }
+
+  @Test
+  void import_whenTheOrganizationBreaksASpecRule_writesNothingAndSaysWhy() {
+    try (Sandbox sandbox = Sandbox.builder().port(0).dataDir(dir.resolve(".orgvend/sandbox"))
+        .settings(SETTINGS).start();
+        OrganizationsClient orgs = client(sandbox)) {
+      // AWS lets two accounts share a name; a spec does not.
+      create(sandbox, orgs, "twin", "twin-1@example.com");
+      create(sandbox, orgs, "twin", "twin-2@example.com");
+    }
+    Path spec = dir.resolve("orgvend.yaml");
+
+    CliRunner.Result r = run("import", spec, "--sandbox");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.ERROR);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).matches("(?s)" + java.util.regex.Pattern.quote(spec.toString())
+        + ":\\d+:\\d+: accounts\\[1\\]\\.name: account name \"twin\" is already used by"
+        + " accounts\\[0\\].*\norgvend: the organization breaks 1 rule\\(s\\) a spec must"
+        + " follow \\(above\\); nothing was written\\..*\n");
+    assertThat(spec).doesNotExist();
   }
 }
