@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
         "Shows the plan and asks for confirmation (or --yes). Safe to rerun after any",
         "interruption: the journal and AWS's own records are checked first, so no account is",
         "ever requested twice. Exit code 0 = done, 1 = some change failed, 3 = bad input,",
-        "130 = interrupted."})
+        "130 = interrupted.",
+        "  orgvend apply [--sandbox | --profile NAME] [--yes]    or: orgvend apply plan.json"})
 final class ApplyCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec CommandSpec cmd;
 
