@@ -63,10 +63,6 @@ final class ApplyCommand implements Callable<Integer> {
       LiveOrganization live = Planning.read(engine, spec);
       ProgressPrinter progress = new ProgressPrinter(out, json, engine.clock,
           System.console() != null);
-      for (Recovery.Finding f : Recovery.reconcile(journal, live)) {
-        progress.event("recovered", f.account(), "from an interrupted run: " + f.account() + ": "
-            + f.resolution(), Map.of());
-      }
       Plan plan = Planning.plan(spec, live);
       if (saved != null) {
         if (!saved.organizationId().equals(plan.organizationId())
@@ -75,6 +71,10 @@ final class ApplyCommand implements Callable<Integer> {
               + " run 'orgvend plan --out " + savedPlan + "' again", ExitCodes.ERROR);
         }
         plan = saved;
+      }
+      for (Recovery.Finding f : Recovery.reconcile(journal, live)) {
+        progress.event("recovered", f.account(), "from an interrupted run: " + f.account() + ": "
+            + f.resolution(), Map.of());
       }
       if (!json) {
         out.print(PlanText.render(plan));

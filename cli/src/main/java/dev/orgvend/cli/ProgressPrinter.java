@@ -20,7 +20,7 @@ final class ProgressPrinter implements Progress, AutoCloseable {
   private final PrintWriter out;
   private final boolean json;
   private final Clock clock;
-  private final Instant started;
+  private Instant started;
   private final boolean live;
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private Thread ticker;
@@ -29,9 +29,12 @@ final class ProgressPrinter implements Progress, AutoCloseable {
     this.out = out;
     this.json = json;
     this.clock = clock;
-    this.started = clock.instant();
     this.live = terminal && !json;
-    if (live) {
+  }
+
+  /** The status line appears with the first event, not while the plan is shown or confirmed. */
+  private void startTicker() {
+    if (live && ticker == null) {
       ticker = new Thread(() -> {
         try {
           while (!Thread.currentThread().isInterrupted()) {
@@ -51,6 +54,10 @@ final class ProgressPrinter implements Progress, AutoCloseable {
   public synchronized void event(String type, String subject, String message,
       Map<String, String> data) {
     counts.computeIfAbsent(type, k -> new AtomicInteger()).incrementAndGet();
+    if (started == null) {
+      started = clock.instant();
+    }
+    startTicker();
     if (json) {
       ObjectNode line = JSON.createObjectNode();
       line.put("time", clock.instant().toString());
@@ -72,7 +79,7 @@ final class ProgressPrinter implements Progress, AutoCloseable {
   }
 
   private double elapsed() {
-    return (clock.millis() - started.toEpochMilli()) / 1000.0;
+    return started == null ? 0 : (clock.millis() - started.toEpochMilli()) / 1000.0;
   }
 
   private int count(String type) {
