@@ -34,12 +34,14 @@ final class SandboxBench {
     int seconds = 10;
     int[] clientCounts = {1, 8, 32};
     boolean inMemory = false;
+    int workers = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--clients" -> clientCounts = Arrays.stream(args[++i].split(","))
             .mapToInt(Integer::parseInt).toArray();
         case "--in-memory" -> inMemory = true;
+        case "--workers" -> workers = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -48,6 +50,9 @@ final class SandboxBench {
         SandboxSettings.defaults().withCreateAccountDelay(Duration.ZERO));
     if (!inMemory) {
       builder.dataDir(dir);
+    }
+    if (workers > 0) {
+      builder.workerThreads(workers);
     }
     try (Sandbox sandbox = builder.start()) {
       SdkHttpClient http = ApacheHttpClient.builder().maxConnections(128).build();
