@@ -4,6 +4,11 @@ import dev.orgvend.core.aws.AwsCaller;
 import dev.orgvend.core.aws.AwsClients;
 import dev.orgvend.core.aws.AwsTarget;
 import dev.orgvend.core.aws.RateTable;
+import dev.orgvend.core.baseline.Baseline;
+import dev.orgvend.core.baseline.BaselineRunner;
+import dev.orgvend.core.baseline.ComponentRegistry;
+import dev.orgvend.core.baseline.MemberClients;
+import dev.orgvend.core.session.MemberSessions;
 import dev.orgvend.core.journal.Journal;
 import dev.orgvend.core.live.OrganizationReader;
 import dev.orgvend.core.spec.Spec;
@@ -11,6 +16,7 @@ import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -18,24 +24,38 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The composition root of a command that talks to an organization: the embedded sandbox if
- * asked for, SDK clients, the pacing and retrying caller, the worker pool and the journal.
+ * asked for, SDK clients, the pacing and retrying caller, the worker pool, member-account
+ * sessions and baselines, and the journal.
  */
 final class Engine implements AutoCloseable {
+  /** The one registry of baseline components; the spec loader checks baselines against it. */
+  static final ComponentRegistry COMPONENTS = ComponentRegistry.standard();
+
   final Clock clock = Clock.systemUTC();
   final AwsClients clients;
   final AwsCaller caller;
   final ExecutorService pool;
   final Path journalPath;
+  /** Accounts worked on at once by baseline reads, repairs and checks. */
+  final int parallel;
+  final MemberClients memberClients;
+  final BaselineRunner baselineRunner;
+  final Map<String, Baseline> baselines;
   private final Sandbox sandbox;
   private Journal journal;
 
   private Engine(AwsClients clients, AwsCaller caller, ExecutorService pool, Path journalPath,
-      Sandbox sandbox) {
+      Sandbox sandbox, Spec spec, int parallel) {
     this.clients = clients;
     this.caller = caller;
     this.pool = pool;
     this.journalPath = journalPath;
     this.sandbox = sandbox;
+    this.parallel = parallel;
+    this.memberClients = new MemberClients(clients);
+    this.baselineRunner = new BaselineRunner(new MemberSessions(clients, caller,
+        spec.settings().roleSessionName(), clock), memberClients, caller, parallel);
+    this.baselines = COMPONENTS.compile(spec);
   }
 
   static Engine open(EngineOptions o, Spec spec) {
@@ -66,12 +86,14 @@ final class Engine implements AutoCloseable {
     Path journalPath = o.state != null ? o.state
         : o.sandbox ? stateDir.resolve("sandbox").resolve("journal.db")
         : stateDir.resolve("journal.db");
+    int parallel = o.parallel();
+    // Room for the organization reader and apply's account steps next to the parallel checks.
     return new Engine(new AwsClients(target), AwsCaller.standard(rates),
-        Executors.newFixedThreadPool(16, r -> {
+        Executors.newFixedThreadPool(Math.max(16, parallel + 4), r -> {
           Thread t = new Thread(r, "orgvend-worker");
           t.setDaemon(true);
           return t;
-        }), journalPath, sandbox);
+        }), journalPath, sandbox, spec, parallel);
   }
 
   OrganizationReader reader() {
@@ -94,6 +116,7 @@ final class Engine implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
+    memberClients.close();
     clients.close();
     if (journal != null) {
       journal.close();
