@@ -53,6 +53,13 @@ public final class Journal implements AutoCloseable {
             + " state TEXT NOT NULL, request_id TEXT, account_id TEXT, error TEXT,"
             + " started_at TEXT NOT NULL, finished_at TEXT)");
         s.execute("CREATE INDEX IF NOT EXISTS action_email ON action(email)");
+        // What each check sweep found, one row per account and component that is not
+        // compliant; a sweep's run row carries the totals.
+        s.execute("CREATE TABLE IF NOT EXISTS finding ("
+            + " id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL REFERENCES run(id),"
+            + " account TEXT NOT NULL, account_id TEXT, component TEXT NOT NULL,"
+            + " status TEXT NOT NULL, detail TEXT)");
+        s.execute("CREATE INDEX IF NOT EXISTS finding_run ON finding(run_id)");
         s.execute("INSERT OR IGNORE INTO meta VALUES ('schema', '" + SCHEMA_VERSION + "')");
       }
       return new Journal(db, clock);
@@ -109,6 +116,31 @@ public final class Journal implements AutoCloseable {
   public synchronized void supersede(long actionId, String note) {
     update("UPDATE action SET state = 'SUPERSEDED', error = ?, finished_at = ? WHERE id = ?",
         note, now(), actionId);
+  }
+
+  /** Records a check's result for one account×component that is not compliant. */
+  public synchronized void finding(long runId, String account, String accountId,
+      String component, String status, String detail) {
+    insert("INSERT INTO finding (run_id, account, account_id, component, status, detail)"
+        + " VALUES (?, ?, ?, ?, ?, ?)", runId, account, accountId, component, status, detail);
+  }
+
+  public synchronized List<FindingRow> findingsOf(long runId) {
+    List<FindingRow> out = new ArrayList<>();
+    try (PreparedStatement q = db.prepareStatement(
+        "SELECT * FROM finding WHERE run_id = ? ORDER BY id")) {
+      q.setLong(1, runId);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          out.add(new FindingRow(rs.getLong("run_id"), rs.getString("account"),
+              rs.getString("account_id"), rs.getString("component"), rs.getString("status"),
+              rs.getString("detail")));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new JournalException("cannot read the journal: " + e.getMessage(), e);
+    }
   }
 
   /** Runs newest first, at most {@code limit}. */
@@ -196,7 +228,11 @@ public final class Journal implements AutoCloseable {
     }
   }
 
-  public enum RunStatus { SUCCEEDED, FAILED, INTERRUPTED }
+  /** DRIFTED: a check found accounts that differ from the spec. */
+  public enum RunStatus { SUCCEEDED, FAILED, INTERRUPTED, DRIFTED }
+
+  public record FindingRow(long runId, String account, String accountId, String component,
+      String status, String detail) {}
 
   public record Run(long id, String command, String spec, String organizationId,
       Instant startedAt, Instant finishedAt, String status, String summary) {}
