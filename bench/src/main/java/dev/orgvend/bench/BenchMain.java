@@ -18,8 +18,11 @@ public final class BenchMain {
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     switch (which) {
       case "sandbox" -> SandboxBench.main(rest);
+      case "vend" -> VendBench.main(rest);
       default -> {
         System.out.println("usage: bench/run sandbox [--seconds N] [--clients 1,8,32] [--in-memory]");
+        System.out.println("       bench/run vend [--accounts 50] [--delay 5s] [--rate 1:3] [--in-flight 5]"
+            + " [--sequential]");
         System.exit(which.equals("help") ? 0 : 2);
       }
     }

@@ -42,6 +42,10 @@ final class HistoryCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json.")
   EngineOptions.Output output;
 
+  private static String seconds(java.time.Instant at) {
+    return at == null ? "" : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  }
+
   @Override
   public Integer call() throws Exception {
     Path dir = spec.toAbsolutePath().getParent().resolve(".orgvend");
@@ -56,7 +60,7 @@ final class HistoryCommand implements Callable<Integer> {
     }
     PrintWriter out = cmd.commandLine().getOut();
     try (Journal journal = Journal.open(file, Clock.systemUTC())) {
-      Object rows = run == null ? journal.runs(limit)
+      List<?> rows = run == null ? journal.runs(limit)
           : findings ? journal.findingsOf(run) : journal.actionsOf(run);
       if (output == EngineOptions.Output.json) {
         out.println(new ObjectMapper().registerModule(new JavaTimeModule())
@@ -65,19 +69,19 @@ final class HistoryCommand implements Callable<Integer> {
       } else if (run == null) {
         out.printf("%5s  %-24s  %-8s  %-11s  %s%n", "RUN", "STARTED", "COMMAND", "STATUS",
             "SUMMARY");
-        for (Journal.Run r : (List<Journal.Run>) rows) {
-          out.printf("%5d  %-24s  %-8s  %-11s  %s%n", r.id(), r.startedAt(), r.command(),
+        for (Journal.Run r : journal.runs(limit)) {
+          out.printf("%5d  %-24s  %-8s  %-11s  %s%n", r.id(), seconds(r.startedAt()), r.command(),
               r.status(), r.summary() == null ? "" : r.summary());
         }
       } else if (findings) {
-        for (Journal.FindingRow f : (List<Journal.FindingRow>) rows) {
+        for (Journal.FindingRow f : journal.findingsOf(run)) {
           out.printf("%-24s  %-14s  %-18s  %-11s  %s%n", f.account(),
               f.accountId() == null ? "-" : f.accountId(), f.component(), f.status(),
               f.detail());
         }
       } else {
-        for (Journal.Action a : (List<Journal.Action>) rows) {
-          out.printf("%-24s  %-25s  %-24s  %-10s  %s%n", a.startedAt(), a.kind(), a.target(),
+        for (Journal.Action a : journal.actionsOf(run)) {
+          out.printf("%-24s  %-25s  %-24s  %-10s  %s%n", seconds(a.startedAt()), a.kind(), a.target(),
               a.state(), a.accountId() != null ? a.accountId()
                   : a.error() != null ? a.error() : a.requestId() != null ? a.requestId() : "");
         }

@@ -8,8 +8,9 @@ import picocli.CommandLine.Spec;
     name = "sandbox",
     mixinStandardHelpOptions = true,
     description = {
-      "A local, wire-compatible endpoint for the AWS APIs orgvend uses (Organizations, STS, IAM,",
-      "SNS, CloudWatch). Point orgvend, the AWS CLI or boto3 at it to rehearse without AWS."
+      "Run a local, wire-compatible AWS endpoint to rehearse without AWS.",
+      "It speaks Organizations, STS, IAM, SNS, CloudWatch and Account; point orgvend, the AWS CLI or",
+      "boto3 at it."
     },
     subcommands = {SandboxServeCommand.class, SandboxCredentialsCommand.class})
 final class SandboxCommand implements Runnable {

@@ -1,5 +1,6 @@
 package dev.orgvend.sandbox;
 
+import dev.orgvend.sandbox.account.AccountService;
 import dev.orgvend.sandbox.admin.AdminApi;
 import dev.orgvend.sandbox.auth.AccessKey;
 import dev.orgvend.sandbox.auth.Credentials;
@@ -62,8 +63,9 @@ public final class Sandbox implements AutoCloseable {
     this.organizations = new OrganizationsService(store, ids, settings::get, roles);
     StsService sts = new StsService(credentials, roles, organizations.directory(), ids);
     SnsService sns = new SnsService(store, ids);
-    List<Service> services = List.of(organizations, sts, new IamService(roles), sns,
-        new CloudWatchService(store, CloudWatchService.DEFAULT_ALARM_QUOTA));
+    List<Service> services = List.of(organizations, sts, new IamService(roles, store), sns,
+        new CloudWatchService(store, CloudWatchService.DEFAULT_ALARM_QUOTA),
+        new AccountService(store, organizations.directory()));
     world.onSettle(organizations::settle);
     bootstrap(b.accessKeyId, b.secretAccessKey);
 

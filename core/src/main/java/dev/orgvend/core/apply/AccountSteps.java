@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.organizations.model.ConstraintViolationEx
 import software.amazon.awssdk.services.organizations.model.CreateAccountState;
 import software.amazon.awssdk.services.organizations.model.CreateAccountStatus;
 import software.amazon.awssdk.services.organizations.model.DuplicateAccountException;
+import software.amazon.awssdk.services.organizations.model.SourceParentNotFoundException;
 
 /** The steps of one account's change: create or await, place, tag, check usable. */
 final class AccountSteps {
@@ -223,13 +224,29 @@ final class AccountSteps {
 
   /**
    * A creation that failed because the address is taken or already being created may have lost
-   * a race with another run of ours: if the address now belongs to an account in the root of
-   * this organization (where new accounts land), that account is the one we wanted.
+   * a race with another request for the same account: one of ours whose answer was lost (a
+   * dropped connection, then a retry), an interrupted run's, or another machine's. If a request
+   * for the same account name is still in flight, wait for it; if the address now belongs to an
+   * account in this organization, that is the account we wanted.
    */
   private Optional<String> adoptAfter(String reason, AccountSpec account) {
     if (!"EMAIL_ALREADY_EXISTS".equals(reason)
         && !"CONCURRENT_ACCOUNT_MODIFICATION".equals(reason)) {
       return Optional.empty();
+    }
+    Optional<String> twin = caller.call("ListCreateAccountStatus", () -> orgs
+        .listCreateAccountStatusPaginator(r -> r.states(CreateAccountState.IN_PROGRESS)).stream()
+        .flatMap(page -> page.createAccountStatuses().stream())
+        .filter(s -> s.accountName().equals(account.name()))
+        .map(CreateAccountStatus::id).findFirst());
+    if (twin.isPresent()) {
+      CreateAccountStatus other = finish(twin.get(), account);
+      if (other.state() == CreateAccountState.SUCCEEDED) {
+        progress.event("account-created", account.name(), "creation " + twin.get() + " of "
+            + account.name() + " finished (" + other.accountId() + ")",
+            Map.of("accountId", other.accountId()));
+        return Optional.of(other.accountId());
+      }
     }
     return caller.call("ListAccounts", () -> orgs.listAccountsPaginator().stream()
         .flatMap(page -> page.accounts().stream())
@@ -253,10 +270,7 @@ final class AccountSteps {
     long action = journal.intent(runId, "MoveAccount", account.name(), account.email(),
         fromParent + " -> " + target);
     try {
-      caller.run("MoveAccount", () -> orgs.moveAccount(r -> r.accountId(accountId)
-          .sourceParentId(fromParent).destinationParentId(target)));
-    } catch (DuplicateAccountException e) {
-      // Already there: an earlier, interrupted run moved it.
+      move(accountId, fromParent, target);
     } catch (AwsServiceException e) {
       journal.failed(action, ErrorKind.code(e));
       throw new StepFailed("could not move it to " + account.ouPath() + ": "
@@ -265,6 +279,33 @@ final class AccountSteps {
     journal.done(action, accountId, null);
     progress.event("account-moved", account.name(), "moved " + account.name() + " to "
         + account.ouPath(), Map.of("accountId", accountId));
+  }
+
+  /**
+   * MoveAccount, tolerant of its own lost answers: if the account is already in the target
+   * (DuplicateAccountException), it is done; if it is no longer where we thought
+   * (SourceParentNotFoundException, e.g. a retry after the first move went through), ask where
+   * it is and move from there.
+   */
+  private void move(String accountId, String fromParent, String target) {
+    String source = fromParent;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      String from = source;
+      try {
+        caller.run("MoveAccount", () -> orgs.moveAccount(r -> r.accountId(accountId)
+            .sourceParentId(from).destinationParentId(target)));
+        return;
+      } catch (DuplicateAccountException e) {
+        return;
+      } catch (SourceParentNotFoundException e) {
+        source = currentParent(accountId);
+        if (source.equals(target)) {
+          return;
+        }
+      }
+    }
+    throw new StepFailed("the account kept changing parents while being moved; run apply again",
+        accountId);
   }
 
   private void retagToSpec(String accountId, AccountSpec account) {

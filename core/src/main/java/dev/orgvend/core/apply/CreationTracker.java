@@ -16,8 +16,10 @@ import software.amazon.awssdk.services.organizations.model.CreateAccountStatus;
  * Watches create-account requests until they finish, for all of them at once: one
  * ListCreateAccountStatus(IN_PROGRESS) call per poll tells which requests are still running,
  * and only those that left the list are described. Polls come quickly at first and further
- * apart as requests age (a tenth of the oldest request's age, between the bounds), so a sandbox
- * that creates in seconds and AWS that takes minutes are both followed closely without waste.
+ * apart as requests age (a twentieth of the oldest request's age, between the bounds); once a
+ * creation has finished, its duration predicts the others', and a poll is also made the moment
+ * the next request is expected to finish. So a sandbox that creates in seconds and AWS that
+ * takes minutes are both followed closely without waste.
  */
 final class CreationTracker implements AutoCloseable {
   private final OrganizationsClient orgs;
@@ -27,6 +29,8 @@ final class CreationTracker implements AutoCloseable {
   private final Map<String, Watch> watched = new ConcurrentHashMap<>();
   private final Thread poller;
   private volatile boolean closed;
+  /** The quickest creation seen so far; null until one finished while watched. */
+  private volatile Duration quickest;
 
   private record Watch(CompletableFuture<CreateAccountStatus> future, Instant since) {}
 
@@ -72,13 +76,43 @@ final class CreationTracker implements AutoCloseable {
   }
 
   private Duration interval() {
+    Instant now = Instant.now();
     Instant oldest = watched.values().stream().map(Watch::since).min(Instant::compareTo)
-        .orElse(Instant.now());
-    Duration tenth = Duration.between(oldest, Instant.now()).dividedBy(10);
-    if (tenth.compareTo(minInterval) < 0) {
+        .orElse(now);
+    Duration wait = clamp(Duration.between(oldest, now).dividedBy(20));
+    Duration typical = quickest;
+    if (typical != null) {
+      // Poll when the next request should be done, if that comes before the regular poll.
+      Duration quick = minInterval.dividedBy(2);
+      for (Watch w : watched.values()) {
+        Duration untilDue = Duration.between(now, w.since().plus(typical)).plusMillis(20);
+        Duration candidate = !untilDue.isNegative() ? untilDue
+            // just overdue: it is about to finish, keep looking closely for a little while
+            : untilDue.negated().compareTo(typical.dividedBy(4)) < 0 ? quick : wait;
+        if (candidate.compareTo(quick) < 0) {
+          candidate = quick;
+        }
+        if (candidate.compareTo(wait) < 0) {
+          wait = candidate;
+        }
+      }
+    }
+    return wait;
+  }
+
+  private Duration clamp(Duration d) {
+    if (d.compareTo(minInterval) < 0) {
       return minInterval;
     }
-    return tenth.compareTo(maxInterval) > 0 ? maxInterval : tenth;
+    return d.compareTo(maxInterval) > 0 ? maxInterval : d;
+  }
+
+  private void learn(Watch w) {
+    Duration took = Duration.between(w.since(), Instant.now());
+    Duration q = quickest;
+    if (q == null || took.compareTo(q) < 0) {
+      quickest = took;
+    }
   }
 
   private void poll() {
@@ -101,6 +135,7 @@ final class CreationTracker implements AutoCloseable {
           .createAccountStatus();
       if (status.state() != CreateAccountState.IN_PROGRESS) {
         watched.remove(id);
+        learn(e.getValue());
         e.getValue().future().complete(status);
       }
     }

@@ -5,13 +5,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Client-side pacing, one token bucket per operation. Buckets start at the {@link RateTable}'s
- * rate; when the service throttles anyway, the bucket halves its rate, and it climbs back
- * gradually with each success (additive increase, multiplicative decrease), never above the
- * table's rate. Operations the table does not list run unpaced until first throttled.
+ * Client-side pacing, one token bucket per operation. Buckets run a little under the {@link
+ * RateTable}'s rate (2% margin: client and server clocks and network delays never line up
+ * exactly). When the service throttles anyway, the bucket first just empties (the next call
+ * waits a full interval); a second throttle within ten seconds cuts the rate by 30%. Successes
+ * climb back towards the table's rate. Operations the table does not list run unpaced until
+ * first throttled.
  */
 public final class RateGovernor {
   private static final double FLOOR = 0.02;
+  private static final double MARGIN = 0.98;
+  private static final long REPEAT_WINDOW_NANOS = 10_000_000_000L;
   private final RateTable table;
   private final Pacer pacer;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -61,11 +65,12 @@ public final class RateGovernor {
     private double tokens;
     private long last;
     private boolean paced;
+    private long lastThrottle = Long.MIN_VALUE;
 
     Bucket(Rate ceiling, long now) {
       this.ceiling = ceiling;
       this.paced = ceiling != null;
-      this.rate = ceiling == null ? 0 : ceiling.perSecond();
+      this.rate = ceiling == null ? 0 : ceiling.perSecond() * MARGIN;
       this.capacity = ceiling == null ? 1 : ceiling.burst();
       this.tokens = capacity;
       this.last = now;
@@ -94,13 +99,18 @@ public final class RateGovernor {
         last = now;
         return;
       }
-      rate = Math.max(FLOOR, rate / 2);
+      boolean repeated = lastThrottle != Long.MIN_VALUE && now - lastThrottle < REPEAT_WINDOW_NANOS;
+      lastThrottle = now;
+      if (repeated) {
+        rate = Math.max(FLOOR, rate * 0.7);
+      }
       tokens = Math.min(tokens, 0);
+      last = now;
     }
 
     synchronized void recover() {
-      if (paced && ceiling != null && rate < ceiling.perSecond()) {
-        rate = Math.min(ceiling.perSecond(), rate + ceiling.perSecond() * 0.05);
+      if (paced && ceiling != null && rate < ceiling.perSecond() * MARGIN) {
+        rate = Math.min(ceiling.perSecond() * MARGIN, rate + ceiling.perSecond() * 0.1);
       }
     }
 

@@ -82,20 +82,26 @@ public final class Journal implements AutoCloseable {
   /** Records what is about to be done; call before the API call. Returns the action id. */
   public synchronized long intent(long runId, String kind, String target, String email,
       String detail) {
-    return insert("INSERT INTO action (run_id, kind, target, email, detail, state, started_at)"
+    long id = insert("INSERT INTO action (run_id, kind, target, email, detail, state, started_at)"
         + " VALUES (?, ?, ?, ?, ?, 'INTENT', ?)", runId, kind, target, email, detail, now());
+    CrashPoints.reach("after-intent");
+    return id;
   }
 
   /** Records the CreateAccount request id that AWS returned. */
   public synchronized void requested(long actionId, String requestId) {
+    CrashPoints.reach("before-requested");
     update("UPDATE action SET state = 'REQUESTED', request_id = ? WHERE id = ?", requestId,
         actionId);
+    CrashPoints.reach("after-requested");
   }
 
   public synchronized void done(long actionId, String accountId, String detail) {
+    CrashPoints.reach("before-done");
     update("UPDATE action SET state = 'DONE', account_id = COALESCE(?, account_id),"
         + " detail = COALESCE(?, detail), finished_at = ? WHERE id = ?",
         accountId, detail, now(), actionId);
+    CrashPoints.reach("after-done");
   }
 
   public synchronized void failed(long actionId, String error) {

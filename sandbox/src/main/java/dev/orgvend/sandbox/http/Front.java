@@ -18,6 +18,7 @@ import dev.orgvend.sandbox.protocol.Service;
 import dev.orgvend.sandbox.state.World;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -51,6 +52,7 @@ public final class Front implements HttpHandler {
 
   private final Map<String, Service> byTarget = new HashMap<>();
   private final Map<String, Service> byVersion = new HashMap<>();
+  private final Map<String, RestTarget> byRoute = new HashMap<>();
   private final Credentials credentials;
   private final World world;
   private final Supplier<SandboxSettings> settings;
@@ -72,6 +74,12 @@ public final class Front implements HttpHandler {
       }
       if (wire.queryVersion() != null) {
         byVersion.put(wire.queryVersion(), service);
+      }
+      for (Service.Route route : wire.restRoutes()) {
+        String key = routeKey(route.method(), route.path());
+        if (byRoute.putIfAbsent(key, new RestTarget(service, route.operation())) != null) {
+          throw new IllegalStateException("two operations claim " + key);
+        }
       }
     }
     this.credentials = credentials;
@@ -190,6 +198,13 @@ public final class Front implements HttpHandler {
 
   private record Routed(Service service, Protocol protocol, String operation, ObjectNode input) {}
 
+  /** The service and operation a restJson1 method and path stand for. */
+  private record RestTarget(Service service, String operation) {}
+
+  private static String routeKey(String method, String path) {
+    return method.toUpperCase(Locale.ROOT) + " " + path;
+  }
+
   private Routed route(HttpServerExchange exchange, Map<String, List<String>> headers, byte[] body) {
     String target = first(headers, "x-amz-target");
     if (target != null) {
@@ -204,6 +219,14 @@ public final class Front implements HttpHandler {
       return new Routed(service, protocol, target.substring(dot + 1), parseJson(body));
     }
     String contentType = first(headers, "content-type");
+    if (jsonOrNone(contentType)) {
+      // restJson1: no target header, so the method and path name the operation.
+      RestTarget rest = byRoute.get(
+          routeKey(exchange.getRequestMethod().toString(), exchange.getRequestPath()));
+      if (rest != null) {
+        return new Routed(rest.service, Protocol.REST_JSON, rest.operation, parseJson(body));
+      }
+    }
     boolean form = contentType != null
         && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     String query = exchange.getQueryString();
@@ -236,7 +259,13 @@ public final class Front implements HttpHandler {
       return new Routed(service, Protocol.QUERY, action, input);
     }
     throw AwsException.of("UnknownOperationException", 404,
-        "The request names no AWS operation: send X-Amz-Target or an Action form body.");
+        "The request names no AWS operation: send X-Amz-Target, an Action form body or the path"
+            + " of a REST operation.");
+  }
+
+  private static boolean jsonOrNone(String contentType) {
+    return contentType == null || contentType.isBlank()
+        || contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
   }
 
   private static ObjectNode parseJson(byte[] body) {
@@ -270,7 +299,11 @@ public final class Front implements HttpHandler {
   }
 
   private static Protocol guessProtocol(Map<String, List<String>> headers) {
-    return first(headers, "x-amz-target") != null ? Protocol.JSON_1_1 : Protocol.QUERY;
+    if (first(headers, "x-amz-target") != null) {
+      return Protocol.JSON_1_1;
+    }
+    String contentType = first(headers, "content-type");
+    return contentType != null && jsonOrNone(contentType) ? Protocol.REST_JSON : Protocol.QUERY;
   }
 
   private static void pause(SandboxSettings knobs) {
@@ -332,6 +365,9 @@ public final class Front implements HttpHandler {
           ? dev.orgvend.sandbox.protocol.XmlOutput.error(ns, reply.error, requestId)
           : dev.orgvend.sandbox.protocol.XmlOutput.response(ns, reply.operation, reply.result,
               requestId)).getBytes(StandardCharsets.UTF_8);
+    } else if (reply.protocol == Protocol.REST_JSON) {
+      out.put(Headers.CONTENT_TYPE, reply.protocol.contentType);
+      bytes = restJsonBody(reply, out);
     } else {
       out.put(Headers.CONTENT_TYPE, reply.protocol.contentType);
       JsonNode body = reply.result == null ? Nodes.object() : reply.result;
@@ -340,7 +376,7 @@ public final class Front implements HttpHandler {
         err.put("__type", reply.error.shapeName());
         err.put("message", reply.error.getMessage());
         err.put("Message", reply.error.getMessage());
-        reply.error.members().forEach(err::put);
+        reply.error.members().forEach(err::set);
         body = err;
         out.put(ERROR_TYPE, reply.error.shapeName());
         if (reply.service != null && reply.service.wire().queryCompatible()) {
@@ -357,9 +393,36 @@ public final class Front implements HttpHandler {
     exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(bytes));
   }
 
+  /**
+   * restJson1 answers: the operation's output as a JSON object, or no body at all for an
+   * operation without output. An error names its code only in {@code x-amzn-ErrorType} (SDK v2
+   * and botocore read that header first) and carries {@code message} plus the error shape's other
+   * members in the body.
+   */
+  private static byte[] restJsonBody(Reply reply, HeaderMap out) {
+    JsonNode body;
+    if (reply.error != null) {
+      out.put(ERROR_TYPE, reply.error.shapeName());
+      ObjectNode err = Nodes.object();
+      err.put("message", reply.error.getMessage());
+      reply.error.members().forEach(err::set);
+      body = err;
+    } else if (reply.result == null) {
+      return new byte[0];
+    } else {
+      body = reply.result;
+    }
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   enum Protocol {
     JSON_1_1("application/x-amz-json-1.1"),
     JSON_1_0("application/x-amz-json-1.0"),
+    REST_JSON("application/json"),
     QUERY("text/xml");
 
     final String contentType;

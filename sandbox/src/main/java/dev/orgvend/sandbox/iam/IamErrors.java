@@ -33,6 +33,21 @@ final class IamErrors {
         "Role with name " + roleName + " already exists.");
   }
 
+  static AwsException aliasTaken(String alias) {
+    return AwsException.of("EntityAlreadyExists", 409,
+        "The account alias " + alias + " already exists.");
+  }
+
+  static AwsException noSuchAlias(String alias) {
+    return AwsException.of("NoSuchEntity", 404,
+        "The account alias " + alias + " cannot be found.");
+  }
+
+  static AwsException noPasswordPolicy(String accountId) {
+    return AwsException.of("NoSuchEntity", 404,
+        "The Password Policy with domain name " + accountId + " cannot be found.");
+  }
+
   static AwsException malformedPolicy(String message) {
     return AwsException.of("MalformedPolicyDocument", 400, message);
   }

@@ -14,6 +14,7 @@ import dev.orgvend.sandbox.state.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,6 +69,26 @@ final class OrgState implements AccountDirectory {
   public boolean isActive(String accountId) {
     Account account = accounts.get(accountId);
     return account != null && "ACTIVE".equals(account.state());
+  }
+
+  @Override
+  public boolean inOrganization(String accountId) {
+    Account account = accounts.get(accountId);
+    return org().isPresent() && account != null && account.parentId() != null;
+  }
+
+  @Override
+  public boolean trustsService(String servicePrincipal) {
+    return org().filter(Organization::allFeatures)
+        .map(o -> o.serviceAccess().containsKey(servicePrincipal))
+        .orElse(false);
+  }
+
+  @Override
+  public boolean isDelegatedAdministrator(String accountId, String servicePrincipal) {
+    return org().map(o -> o.delegatedAdmins().getOrDefault(servicePrincipal, Map.of())
+            .containsKey(accountId))
+        .orElse(false);
   }
 
   /** Members of the organization (the management account included), in creation order. */

@@ -1,11 +1,15 @@
 package dev.orgvend.sandbox.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * An AWS error as a client sees it: the code, the HTTP status and the message, plus any extra
- * members the service's model puts in the error shape (Organizations' {@code Reason}, for one).
+ * members the service's model puts in the error shape (Organizations' {@code Reason}, Account's
+ * {@code fieldList}).
  *
  * <p>Operation code throws these; one renderer per protocol turns them into bytes. Build them
  * through each service's error catalogue, never ad hoc, so that a code is spelled one way only.
@@ -14,10 +18,10 @@ public final class AwsException extends RuntimeException {
   private final String code;
   private final int status;
   private final String shapeName;
-  private final Map<String, String> members;
+  private final Map<String, JsonNode> members;
 
   private AwsException(
-      String code, int status, String message, String shapeName, Map<String, String> members) {
+      String code, int status, String message, String shapeName, Map<String, JsonNode> members) {
     super(message, null, false, false);
     this.code = code;
     this.status = status;
@@ -41,9 +45,15 @@ public final class AwsException extends RuntimeException {
 
   /** A copy that carries one more member in the error body, e.g. {@code Reason}. */
   public AwsException with(String member, String value) {
-    Map<String, String> copy = new LinkedHashMap<>(members);
+    return with(member, TextNode.valueOf(value));
+  }
+
+  /** A copy that carries one more structured member, e.g. a list of invalid fields. */
+  public AwsException with(String member, JsonNode value) {
+    Map<String, JsonNode> copy = new LinkedHashMap<>(members);
     copy.put(member, value);
-    return new AwsException(code, status, getMessage(), shapeName, Map.copyOf(copy));
+    return new AwsException(code, status, getMessage(), shapeName,
+        Collections.unmodifiableMap(copy));
   }
 
   public String code() {
@@ -64,7 +74,8 @@ public final class AwsException extends RuntimeException {
     return status >= 500 ? "Receiver" : "Sender";
   }
 
-  public Map<String, String> members() {
+  /** Extra members of the error body, in the order they were added. */
+  public Map<String, JsonNode> members() {
     return members;
   }
 }

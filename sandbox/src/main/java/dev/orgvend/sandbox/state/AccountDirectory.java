@@ -7,4 +7,16 @@ public interface AccountDirectory {
 
   /** The management account of the sandbox's organization (the account that owns it). */
   String managementAccountId();
+
+  /** True if an organization exists and the account belongs to it (management included). */
+  boolean inOrganization(String accountId);
+
+  /**
+   * True if the organization uses all features and has trusted access enabled for the service
+   * principal (e.g. {@code account.amazonaws.com}).
+   */
+  boolean trustsService(String servicePrincipal);
+
+  /** True if the account is a delegated administrator for the service principal. */
+  boolean isDelegatedAdministrator(String accountId, String servicePrincipal);
 }

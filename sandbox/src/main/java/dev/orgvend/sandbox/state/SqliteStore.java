@@ -21,9 +21,34 @@ import java.util.Map;
  */
 public final class SqliteStore extends Store {
   private final Connection db;
+  private final java.nio.channels.FileChannel lockChannel;
 
-  private SqliteStore(Connection db) {
+  private SqliteStore(Connection db, java.nio.channels.FileChannel lockChannel) {
     this.db = db;
+    this.lockChannel = lockChannel;
+  }
+
+  /**
+   * One process at a time: the state is loaded into memory, so a second process working on the
+   * same file would diverge from the first. The OS drops the lock when the holder dies.
+   */
+  private static java.nio.channels.FileChannel lock(Path file) throws java.io.IOException {
+    Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+    java.nio.channels.FileLock held;
+    try {
+      held = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      held = null;
+    }
+    if (held == null) {
+      channel.close();
+      throw new IllegalStateException("the sandbox state in " + file.getParent()
+          + " is in use by another process; stop it, or share one sandbox through"
+          + " 'orgvend sandbox serve' and --endpoint-url");
+    }
+    return channel;
   }
 
   public static SqliteStore open(Path file) {
@@ -32,6 +57,7 @@ public final class SqliteStore extends Store {
       if (parent != null) {
         Files.createDirectories(parent);
       }
+      java.nio.channels.FileChannel lockChannel = lock(file.toAbsolutePath());
       Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement s = db.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
@@ -44,7 +70,9 @@ public final class SqliteStore extends Store {
       }
       db.setAutoCommit(false);
       db.commit();
-      return new SqliteStore(db);
+      return new SqliteStore(db, lockChannel);
+    } catch (IllegalStateException e) {
+      throw e;
     } catch (Exception e) {
       throw new IllegalStateException("cannot open sandbox state " + file + ": " + e.getMessage(), e);
     }
@@ -114,6 +142,11 @@ public final class SqliteStore extends Store {
       db.close();
     } catch (SQLException ignored) {
       // closing at shutdown; nothing left to protect
+    }
+    try {
+      lockChannel.close();
+    } catch (java.io.IOException ignored) {
+      // the OS releases the lock with the process anyway
     }
   }
 }

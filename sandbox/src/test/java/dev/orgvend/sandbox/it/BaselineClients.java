@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.account.AccountClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -21,7 +22,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
-/** SDK clients for IAM, SNS and CloudWatch against a {@link SandboxFixture}, and member keys. */
+/**
+ * SDK clients for IAM, SNS, CloudWatch and Account against a {@link SandboxFixture}, and member
+ * keys.
+ */
 final class BaselineClients {
   private BaselineClients() {}
 
@@ -29,6 +33,15 @@ final class BaselineClients {
     return IamClient.builder()
         .endpointOverride(fx.endpoint)
         .region(Region.AWS_GLOBAL)
+        .credentialsProvider(credentials)
+        .overrideConfiguration(SandboxFixture.noRetries())
+        .build();
+  }
+
+  static AccountClient account(SandboxFixture fx, AwsCredentialsProvider credentials) {
+    return AccountClient.builder()
+        .endpointOverride(fx.endpoint)
+        .region(Region.US_EAST_1)
         .credentialsProvider(credentials)
         .overrideConfiguration(SandboxFixture.noRetries())
         .build();

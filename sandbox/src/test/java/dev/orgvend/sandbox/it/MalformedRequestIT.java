@@ -15,12 +15,17 @@ import org.junit.jupiter.api.Test;
 /** Bad requests get the AWS error a client expects: never a 500, never a hang. */
 class MalformedRequestIT {
   static Sandbox sandbox;
-  static RawClient raw;
+  /** A new client (and connection) per test: the sandbox here closes idle connections fast. */
+  RawClient raw;
 
   @BeforeAll
   static void start() {
     sandbox = Sandbox.builder().port(0).seed(7).maxBodyBytes(64 * 1024)
         .readTimeout(Duration.ofSeconds(1)).start();
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void client() {
     raw = new RawClient(sandbox.endpoint(), sandbox.managementCredentials().accessKeyId(),
         sandbox.managementCredentials().secretAccessKey());
   }
@@ -30,7 +35,7 @@ class MalformedRequestIT {
     sandbox.close();
   }
 
-  private static RawClient.Response orgs(String operation, String body) {
+  private RawClient.Response orgs(String operation, String body) {
     return raw.json("organizations", "AWSOrganizationsV20161128." + operation,
         "application/x-amz-json-1.1", body);
   }

@@ -25,7 +25,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * not speak.
  */
 final class RawClient {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  /** One connection pool per client: tests that shorten the sandbox's timeouts get fresh ones. */
+  private final HttpClient http = HttpClient.newHttpClient();
 
   record Response(int status, Map<String, List<String>> headers, String body) {
     String header(String name) {
@@ -55,13 +56,25 @@ final class RawClient {
         Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), body, true);
   }
 
+  /** A restJson1 request: {@code method path} with a JSON body, as the Account API takes. */
+  Response rest(String service, String method, String path, String body) {
+    return send(service, "us-east-1", Clock.systemUTC(), method, path,
+        Map.of("Content-Type", "application/json"), body, true);
+  }
+
   /** A request signed for {@code service}/{@code region} at the time {@code clock} gives. */
   Response send(String service, String region, Clock clock, Map<String, String> headers,
       String body, boolean sign) {
+    return send(service, region, clock, "POST", "/", headers, body, sign);
+  }
+
+  /** As above, with any method and path. */
+  Response send(String service, String region, Clock clock, String method, String path,
+      Map<String, String> headers, String body, boolean sign) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     SdkHttpRequest.Builder request = SdkHttpRequest.builder()
-        .method(SdkHttpMethod.POST)
-        .uri(endpoint.resolve("/"))
+        .method(SdkHttpMethod.fromValue(method))
+        .uri(endpoint.resolve(path))
         .putHeader("Host", endpoint.getHost() + ":" + endpoint.getPort());
     headers.forEach(request::putHeader);
     SdkHttpRequest unsigned = request.build();
@@ -76,15 +89,15 @@ final class RawClient {
           .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock));
       toSend = signed.request();
     }
-    HttpRequest.Builder http = HttpRequest.newBuilder(endpoint.resolve("/"))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    HttpRequest.Builder outgoing = HttpRequest.newBuilder(endpoint.resolve(path))
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
     toSend.headers().forEach((name, values) -> {
       if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
-        values.forEach(v -> http.header(name, v));
+        values.forEach(v -> outgoing.header(name, v));
       }
     });
     try {
-      HttpResponse<String> response = HTTP.send(http.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(outgoing.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), new LinkedHashMap<>(response.headers().map()),
           response.body());
     } catch (IOException e) {

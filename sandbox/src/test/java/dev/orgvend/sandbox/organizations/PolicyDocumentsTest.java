@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.orgvend.sandbox.protocol.AwsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,7 +128,8 @@ class PolicyDocumentsTest {
         .isThrownBy(() -> check(" " + atLimit))
         .satisfies(e -> {
           assertThat(e.code()).isEqualTo("ConstraintViolationException");
-          assertThat(e.members()).containsEntry("Reason", "POLICY_CONTENT_LIMIT_EXCEEDED");
+          assertThat(e.members())
+              .containsEntry("Reason", TextNode.valueOf("POLICY_CONTENT_LIMIT_EXCEEDED"));
         });
   }
 
@@ -142,7 +144,7 @@ class PolicyDocumentsTest {
         .isThrownBy(() -> PolicyDocuments.check("AISERVICES_OPT_OUT_POLICY",
             "{\"a\":\"" + "x".repeat(2_500) + "\"}", LIMIT))
         .satisfies(e -> assertThat(e.members())
-            .containsEntry("Reason", "POLICY_CONTENT_LIMIT_EXCEEDED"));
+            .containsEntry("Reason", TextNode.valueOf("POLICY_CONTENT_LIMIT_EXCEEDED")));
   }
 
   @Test
