@@ -5,6 +5,7 @@ import dev.orgvend.core.aws.AwsClients;
 import dev.orgvend.core.aws.ErrorKind;
 import dev.orgvend.core.baseline.Baseline;
 import dev.orgvend.core.baseline.BaselineRunner;
+import dev.orgvend.core.baseline.MemberClients;
 import dev.orgvend.core.journal.Journal;
 import dev.orgvend.core.live.LiveOrganization;
 import dev.orgvend.core.plan.Change;
@@ -12,6 +13,7 @@ import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.session.MemberSessions;
 import dev.orgvend.core.spec.AccountSpec;
 import dev.orgvend.core.spec.OuPath;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,6 +46,14 @@ public final class Applier {
   private final MemberSessions sessions;
   private final BaselineRunner baselineRunner;
   private final Map<String, Baseline> baselines;
+
+  /** An applier for specs without baselines: member accounts are entered only to check them. */
+  public Applier(AwsClients clients, AwsCaller caller, Journal journal, Progress progress,
+      ApplyOptions options, ExecutorService pool, Clock clock) {
+    this(clients, caller, journal, progress, options, pool, new BaselineRunner(
+        new MemberSessions(clients, caller, options.sessionName(), clock),
+        new MemberClients(clients), caller, 1), Map.of());
+  }
 
   /**
    * @param baselineRunner enters member accounts (its sessions also serve the usable check)
