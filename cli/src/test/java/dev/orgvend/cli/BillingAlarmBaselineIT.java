@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,7 +135,7 @@ class BillingAlarmBaselineIT {
 
     InProcessCli.Result repair = InProcessCli.run(fx.args(spec, "apply", "--yes"));
     assertThat(repair.exitCode()).as(repair.toString()).isZero();
-    assertThat(operations(repair.out())).containsKey("PutMetricAlarm")
+    assertThat(InProcessCli.operations(repair.out())).containsKey("PutMetricAlarm")
         .doesNotContainKeys("CreateTopic", "Subscribe");
     assertThat(InProcessCli.run(fx.args(spec, "check")).exitCode()).isZero();
 
@@ -167,7 +164,7 @@ class BillingAlarmBaselineIT {
 
     assertThat(second.exitCode()).as(second.toString()).isZero();
     assertThat(second.out()).contains("No changes.");
-    Map<String, Long> calls = operations(second.out());
+    Map<String, Long> calls = InProcessCli.operations(second.out());
     assertThat(calls).containsKeys("AssumeRole", "GetTopicAttributes",
         "ListSubscriptionsByTopic", "DescribeAlarms");
     assertThat(calls.keySet()).allSatisfy(op -> assertThat(op)
@@ -221,17 +218,5 @@ class BillingAlarmBaselineIT {
     assertThat(history.out().lines().filter(l -> l.contains(" check ")))
         .hasSize(2).allSatisfy(l -> assertThat(l).contains("SUCCEEDED")
             .contains("1 account(s): 0 compliant, 1 notice"));
-  }
-
-  /** The per-operation call counts apply prints, e.g. {@code API calls: 4 {AssumeRole=1, …}}. */
-  private static Map<String, Long> operations(String out) {
-    Matcher m = Pattern.compile("API calls: \\d+ \\{([^}]*)}").matcher(out);
-    assertThat(m.find()).as(out).isTrue();
-    Map<String, Long> calls = new java.util.TreeMap<>();
-    if (!m.group(1).isBlank()) {
-      Arrays.stream(m.group(1).split(", ")).map(kv -> kv.split("="))
-          .forEach(kv -> calls.put(kv[0], Long.parseLong(kv[1])));
-    }
-    return calls;
   }
 }
