@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
         "Shows the plan and asks for confirmation (or --yes). Safe to rerun after any",
         "interruption: the journal and AWS's own records are checked first, so no account is",
         "ever requested twice. Exit code 0 = done, 1 = some change failed, 3 = bad input,",
-        "130 = interrupted."})
+        "130 = interrupted.",
+        "  orgvend apply [--sandbox | --profile NAME] [--yes]    or: orgvend apply plan.json"})
 final class ApplyCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec CommandSpec cmd;
 
@@ -61,11 +62,8 @@ final class ApplyCommand implements Callable<Integer> {
         RunLock lock = RunLock.acquire(engine.journalPath, "apply " + options.spec)) {
       Journal journal = engine.journal();
       LiveOrganization live = Planning.read(engine, spec);
-      ProgressPrinter progress = new ProgressPrinter(out, json, engine.clock);
-      for (Recovery.Finding f : Recovery.reconcile(journal, live)) {
-        progress.event("recovered", f.account(), "from an interrupted run: " + f.account() + ": "
-            + f.resolution(), Map.of());
-      }
+      ProgressPrinter progress = new ProgressPrinter(out, json, engine.clock,
+          System.console() != null);
       Plan plan = Planning.plan(engine, spec, live);
       if (saved != null) {
         if (!saved.organizationId().equals(plan.organizationId())
@@ -74,6 +72,10 @@ final class ApplyCommand implements Callable<Integer> {
               + " run 'orgvend plan --out " + savedPlan + "' again", ExitCodes.ERROR);
         }
         plan = saved;
+      }
+      for (Recovery.Finding f : Recovery.reconcile(journal, live)) {
+        progress.event("recovered", f.account(), "from an interrupted run: " + f.account() + ": "
+            + f.resolution(), Map.of());
       }
       if (!json) {
         out.print(PlanText.render(plan));
@@ -121,6 +123,7 @@ final class ApplyCommand implements Callable<Integer> {
       List<Outcome> outcomes = new Applier(engine.clients, engine.caller, journal, progress,
           applyOptions, engine.pool, engine.baselineRunner, engine.baselines)
           .apply(plan, live, runId);
+      progress.close();
       long failed = outcomes.stream().filter(o -> !o.ok()).count();
       String summary = (outcomes.size() - failed) + " change(s) done, " + failed + " failed";
       journal.finishRun(runId, failed == 0 ? Journal.RunStatus.SUCCEEDED

@@ -12,6 +12,16 @@ public final class Cli {
     cli.setExecutionExceptionHandler(new ErrorHandler());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setUsageHelpAutoWidth(true);
+    badInputExitsWith(cli, ExitCodes.BAD_INPUT);
     return cli;
+  }
+
+  /**
+   * picocli answers an unknown option or a bad option value with its own USAGE code, 2, which is
+   * orgvend's "changes pending": a script would take a typo for a plan with changes.
+   */
+  private static void badInputExitsWith(CommandLine command, int code) {
+    command.getCommandSpec().exitCodeOnInvalidInput(code);
+    command.getSubcommands().values().forEach(sub -> badInputExitsWith(sub, code));
   }
 }

@@ -3,6 +3,7 @@ package dev.orgvend.cli;
 import dev.orgvend.core.aws.AwsCaller;
 import dev.orgvend.core.aws.AwsClients;
 import dev.orgvend.core.aws.AwsTarget;
+import dev.orgvend.core.aws.Rate;
 import dev.orgvend.core.aws.RateTable;
 import dev.orgvend.core.baseline.Baseline;
 import dev.orgvend.core.baseline.BaselineRunner;
@@ -59,8 +60,15 @@ final class Engine implements AutoCloseable {
   }
 
   static Engine open(EngineOptions o, Spec spec) {
+    return open(o, spec.settings().region());
+  }
+
+  /** An engine for a command without a spec to read; {@code defaultRegion} unless --region. */
+  static Engine open(EngineOptions o, String defaultRegion) {
     o.check();
-    String region = o.region != null ? o.region : spec.settings().region();
+    // Every flag is checked before anything starts, so a typo leaves no sandbox running.
+    Map<String, Rate> rateOverrides = o.rateOverrides();
+    String region = o.region != null ? o.region : defaultRegion;
     Path stateDir = o.specDir().resolve(".orgvend");
     Sandbox sandbox = null;
     AwsTarget target;
@@ -82,7 +90,7 @@ final class Engine implements AutoCloseable {
       rates = o.pace == EngineOptions.Pacing.none ? RateTable.unlimited()
           : RateTable.awsPublished();
     }
-    rates = rates.with(o.rateOverrides());
+    rates = rates.with(rateOverrides);
     Path journalPath = o.state != null ? o.state
         : o.sandbox ? stateDir.resolve("sandbox").resolve("journal.db")
         : stateDir.resolve("journal.db");

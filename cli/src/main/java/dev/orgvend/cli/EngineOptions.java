@@ -63,7 +63,11 @@ final class EngineOptions {
         throw new UserError("--rate takes OPERATION=RATE[:BURST], e.g. CreateAccount=1:3; got '"
             + r + "'");
       }
-      out.put(r.substring(0, eq), Rate.parse(r.substring(eq + 1)));
+      try {
+        out.put(r.substring(0, eq), Rate.parse(r.substring(eq + 1)));
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--rate " + r + ": " + e.getMessage());
+      }
     }
     return out;
   }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-    description = "Show past runs from the journal, or the actions of one run.")
+    description = {"Show past runs from the journal, or the actions of one run.",
+        "  orgvend history [--sandbox] [--run N]"})
 final class HistoryCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec CommandSpec cmd;
 

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
-    description = "Write a commented starter spec (and its JSON Schema, for editor completion).")
+    description = {"Write a commented starter spec (and its JSON Schema, for editor completion).",
+        "  orgvend init [-f orgvend.yaml] [--force]"})
 final class InitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Show what apply would change: the spec compared with the live organization.",
-        "Read-only. Exit code 0 = no changes, 2 = changes, 1 = error, 3 = bad spec."})
+        "Read-only. Exit code 0 = no changes, 2 = changes, 1 = error, 3 = bad spec.",
+        "  orgvend plan [--sandbox | --profile NAME] [--out plan.json]"})
 final class PlanCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec CommandSpec cmd;
 

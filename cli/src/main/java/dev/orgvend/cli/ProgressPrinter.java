@@ -7,25 +7,57 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Prints apply's progress: timestamped lines for people and logs, or JSON lines for machines. */
-final class ProgressPrinter implements Progress {
+/**
+ * Prints apply's progress: timestamped lines for people and logs, or JSON lines for machines.
+ * On a terminal, a status line at the bottom also shows what is in flight and the elapsed time,
+ * redrawn every second.
+ */
+final class ProgressPrinter implements Progress, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final PrintWriter out;
   private final boolean json;
   private final Clock clock;
-  private final Instant started;
+  private Instant started;
+  private final boolean live;
+  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  private Thread ticker;
 
-  ProgressPrinter(PrintWriter out, boolean json, Clock clock) {
+  ProgressPrinter(PrintWriter out, boolean json, Clock clock, boolean terminal) {
     this.out = out;
     this.json = json;
     this.clock = clock;
-    this.started = clock.instant();
+    this.live = terminal && !json;
+  }
+
+  /** The status line appears with the first event, not while the plan is shown or confirmed. */
+  private void startTicker() {
+    if (live && ticker == null) {
+      ticker = new Thread(() -> {
+        try {
+          while (!Thread.currentThread().isInterrupted()) {
+            Thread.sleep(1000);
+            redraw();
+          }
+        } catch (InterruptedException e) {
+          // stopped
+        }
+      }, "orgvend-progress");
+      ticker.setDaemon(true);
+      ticker.start();
+    }
   }
 
   @Override
   public synchronized void event(String type, String subject, String message,
       Map<String, String> data) {
+    counts.computeIfAbsent(type, k -> new AtomicInteger()).incrementAndGet();
+    if (started == null) {
+      started = clock.instant();
+    }
+    startTicker();
     if (json) {
       ObjectNode line = JSON.createObjectNode();
       line.put("time", clock.instant().toString());
@@ -35,9 +67,46 @@ final class ProgressPrinter implements Progress {
       data.forEach(line::put);
       out.println(line);
     } else {
-      double seconds = (clock.millis() - started.toEpochMilli()) / 1000.0;
-      out.printf("[%7.1fs] %s%n", seconds, message);
+      if (live) {
+        out.print("\r\033[K");
+      }
+      out.printf("[%7.1fs] %s%n", elapsed(), message);
+      if (live) {
+        out.print(status());
+      }
     }
     out.flush();
+  }
+
+  private double elapsed() {
+    return started == null ? 0 : (clock.millis() - started.toEpochMilli()) / 1000.0;
+  }
+
+  private int count(String type) {
+    AtomicInteger n = counts.get(type);
+    return n == null ? 0 : n.get();
+  }
+
+  private String status() {
+    int requested = count("account-requested");
+    int created = count("account-created");
+    int failed = count("account-failed");
+    return String.format("  %.0fs elapsed · %d creating · %d created · %d usable · %d failed",
+        elapsed(), Math.max(0, requested - created - failed), created, count("account-usable"),
+        failed);
+  }
+
+  private synchronized void redraw() {
+    out.print("\r\033[K" + status());
+    out.flush();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (ticker != null) {
+      ticker.interrupt();
+      out.print("\r\033[K");
+      out.flush();
+    }
   }
 }

@@ -9,8 +9,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run a local, wire-compatible AWS endpoint to rehearse without AWS.",
-      "It speaks Organizations, STS, IAM, SNS, CloudWatch and Account; point orgvend, the AWS CLI or",
-      "boto3 at it."
+      "It speaks Organizations, STS, IAM, SNS, CloudWatch and Account; point orgvend, the AWS",
+      "CLI or boto3 at it.",
+      "  orgvend sandbox serve        then, in another shell: eval \"$(orgvend sandbox credentials)\""
     },
     subcommands = {SandboxServeCommand.class, SandboxCredentialsCommand.class})
 final class SandboxCommand implements Runnable {

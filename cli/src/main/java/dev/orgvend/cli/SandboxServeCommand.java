@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Start the sandbox and serve until interrupted (Ctrl-C).",
-      "Prints the management account's keys as environment variables to paste into a shell."
+      "Prints the management account's keys as environment variables to paste into a shell.",
+      "  orgvend sandbox serve [--port 4566] [--in-memory] [--create-delay 2s]"
     })
 final class SandboxServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = {"Check a spec offline and report every problem with file, line and field.",
-        "Exit code 0 when valid, 3 when not."})
+        "Exit code 0 when valid, 3 when not.",
+        "  orgvend validate -f orgvend.yaml"})
 final class ValidateCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec CommandSpec cmd;
 

@@ -62,6 +62,11 @@ class CrashResumeIT {
 
   private Run orgvend(Sandbox sandbox, String crash, long killAfterMs, String... args)
       throws Exception {
+    return orgvend(sandbox, crash, killAfterMs, false, args);
+  }
+
+  private Run orgvend(Sandbox sandbox, String crash, long killAfterMs, boolean gently,
+      String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("java"));
     if (crash != null) {
       command.add("-Dorgvend.crash=" + crash);
@@ -69,8 +74,10 @@ class CrashResumeIT {
     command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
     command.addAll(List.of("-f", dir.resolve("orgvend.yaml").toString(),
-        "--state", dir.resolve("journal.db").toString(),
-        "--endpoint-url", sandbox.endpoint().toString(), "--pace", "none"));
+        "--state", dir.resolve("journal.db").toString()));
+    if (!args[0].equals("history")) {
+      command.addAll(List.of("--endpoint-url", sandbox.endpoint().toString(), "--pace", "none"));
+    }
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("out.log").toFile());
     pb.environment().put("AWS_ACCESS_KEY_ID", sandbox.managementCredentials().accessKeyId());
@@ -78,7 +85,15 @@ class CrashResumeIT {
         sandbox.managementCredentials().secretAccessKey());
     pb.environment().put("AWS_REGION", "us-east-1");
     Process p = pb.start();
-    if (killAfterMs > 0 && !p.waitFor(killAfterMs, TimeUnit.MILLISECONDS)) {
+    if (gently) {
+      // Stop it like Ctrl-C once it is creating accounts.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (p.isAlive() && System.nanoTime() < deadline
+          && !Files.readString(dir.resolve("out.log")).contains("requested account")) {
+        Thread.sleep(50);
+      }
+      p.destroy();
+    } else if (killAfterMs > 0 && !p.waitFor(killAfterMs, TimeUnit.MILLISECONDS)) {
       p.destroyForcibly();
     }
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("orgvend finished").isTrue();
@@ -125,6 +140,21 @@ class CrashResumeIT {
     try (Sandbox sandbox = sandbox()) {
       Run crashed = orgvend(sandbox, point, 0, "apply", "--yes");
       assertThat(crashed.exit()).as(crashed.output()).isEqualTo(137);
+      Run resumed = orgvend(sandbox, null, 0, "apply", "--yes");
+      assertThat(resumed.exit()).as(resumed.output()).isZero();
+      assertOrganizationMatchesSpec(sandbox);
+    }
+  }
+
+  @Test
+  void apply_stoppedLikeCtrlC_journalsTheRunAsInterrupted_andARerunFinishes() throws Exception {
+    assumeTrue(Files.exists(JAR), "run 'mvn package' first: " + JAR);
+    Files.writeString(dir.resolve("orgvend.yaml"), spec());
+    try (Sandbox sandbox = sandbox()) {
+      Run stopped = orgvend(sandbox, null, 2500, true, "apply", "--yes");
+      assertThat(stopped.exit()).as(stopped.output()).isNotZero();
+      Run history = orgvend(sandbox, null, 0, "history");
+      assertThat(history.output()).as(history.output()).contains("INTERRUPTED");
       Run resumed = orgvend(sandbox, null, 0, "apply", "--yes");
       assertThat(resumed.exit()).as(resumed.output()).isZero();
       assertOrganizationMatchesSpec(sandbox);

@@ -377,7 +377,11 @@ final class AccountSteps {
         sessions.forget(accountId, account.roleName());
         boolean settling = "AccessDenied".equals(ErrorKind.code(e))
             || ErrorKind.of(e).retryable();
-        if (!settling || System.nanoTime() > deadline) {
+        if (!settling) {
+          throw new StepFailed("created, but role " + account.roleName() + " cannot be assumed: "
+              + ErrorKind.code(e) + ": " + e.awsErrorDetails().errorMessage(), accountId);
+        }
+        if (System.nanoTime() > deadline) {
           throw new StepFailed("created, but role " + account.roleName() + " could not be"
               + " assumed within " + options.usableTimeout().toMinutes() + " minutes ("
               + ErrorKind.code(e) + "); run apply again later", accountId);

@@ -146,5 +146,11 @@ final class CreationTracker implements AutoCloseable {
     closed = true;
     poller.interrupt();
     watched.values().forEach(w -> w.future().cancel(true));
+    try {
+      // Let a poll in flight finish, so it does not outlive the clients it uses.
+      poller.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
