@@ -12,6 +12,7 @@ import dev.orgvend.core.baseline.MemberClients;
 import dev.orgvend.core.session.MemberSessions;
 import dev.orgvend.core.journal.Journal;
 import dev.orgvend.core.live.OrganizationReader;
+import dev.orgvend.core.spec.Settings;
 import dev.orgvend.core.spec.Spec;
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
@@ -46,7 +47,7 @@ final class Engine implements AutoCloseable {
   private Journal journal;
 
   private Engine(AwsClients clients, AwsCaller caller, ExecutorService pool, Path journalPath,
-      Sandbox sandbox, Spec spec, int parallel) {
+      Sandbox sandbox, String sessionName, Map<String, Baseline> baselines, int parallel) {
     this.clients = clients;
     this.caller = caller;
     this.pool = pool;
@@ -54,20 +55,27 @@ final class Engine implements AutoCloseable {
     this.sandbox = sandbox;
     this.parallel = parallel;
     this.memberClients = new MemberClients(clients);
-    this.baselineRunner = new BaselineRunner(new MemberSessions(clients, caller,
-        spec.settings().roleSessionName(), clock), memberClients, caller, parallel);
-    this.baselines = COMPONENTS.compile(spec);
+    this.baselineRunner = new BaselineRunner(new MemberSessions(clients, caller, sessionName,
+        clock), memberClients, caller, parallel);
+    this.baselines = baselines;
   }
 
   static Engine open(EngineOptions o, Spec spec) {
-    return open(o, spec.settings().region());
+    return open(o, spec.settings().region(), spec.settings().roleSessionName(),
+        COMPONENTS.compile(spec));
   }
 
   /** An engine for a command without a spec to read; {@code defaultRegion} unless --region. */
   static Engine open(EngineOptions o, String defaultRegion) {
+    return open(o, defaultRegion, Settings.DEFAULT_ROLE_SESSION_NAME, Map.of());
+  }
+
+  private static Engine open(EngineOptions o, String defaultRegion, String sessionName,
+      Map<String, Baseline> baselines) {
     o.check();
     // Every flag is checked before anything starts, so a typo leaves no sandbox running.
     Map<String, Rate> rateOverrides = o.rateOverrides();
+    int parallel = o.parallel();
     String region = o.region != null ? o.region : defaultRegion;
     Path stateDir = o.specDir().resolve(".orgvend");
     Sandbox sandbox = null;
@@ -94,14 +102,13 @@ final class Engine implements AutoCloseable {
     Path journalPath = o.state != null ? o.state
         : o.sandbox ? stateDir.resolve("sandbox").resolve("journal.db")
         : stateDir.resolve("journal.db");
-    int parallel = o.parallel();
     // Room for the organization reader and apply's account steps next to the parallel checks.
     return new Engine(new AwsClients(target), AwsCaller.standard(rates),
         Executors.newFixedThreadPool(Math.max(16, parallel + 4), r -> {
           Thread t = new Thread(r, "orgvend-worker");
           t.setDaemon(true);
           return t;
-        }), journalPath, sandbox, spec, parallel);
+        }), journalPath, sandbox, sessionName, baselines, parallel);
   }
 
   OrganizationReader reader() {
