@@ -62,7 +62,7 @@ class AccountSettingsBaselineIT {
       throws Exception {
     Path spec = MemberSandbox.writeSpec(dir, spec("set", "acme-{name}"));
 
-    InProcessCli.Result apply = InProcessCli.run(fx.args(spec, "apply", "--yes"));
+    CliRunner.Result apply = CliRunner.run(fx.args(spec, "apply", "--yes"));
 
     assertThat(apply.exitCode()).as(apply.toString()).isZero();
     String id = fx.accountIdOf("set-one@example.com");
@@ -91,7 +91,7 @@ class AccountSettingsBaselineIT {
       return null;
     });
 
-    InProcessCli.Result check = InProcessCli.run(fx.args(spec, "check"));
+    CliRunner.Result check = CliRunner.run(fx.args(spec, "check"));
     assertThat(check.exitCode()).as(check.toString()).isEqualTo(2);
     assertThat(check.out()).contains("DRIFTED  set-one (" + id + ", Root)")
         .contains("alternateContacts: the billing contact is not set")
@@ -100,18 +100,18 @@ class AccountSettingsBaselineIT {
         .contains("passwordPolicy: password policy: requireSymbols is false, want true")
         .doesNotContain("DRIFTED  set-two");
 
-    InProcessCli.Result repair = InProcessCli.run(fx.args(spec, "apply", "--yes"));
+    CliRunner.Result repair = CliRunner.run(fx.args(spec, "apply", "--yes"));
     assertThat(repair.exitCode()).as(repair.toString()).isZero();
-    assertThat(InProcessCli.operations(repair.out())).containsEntry("PutAlternateContact", 1L)
+    assertThat(MemberSandbox.operations(repair.out())).containsEntry("PutAlternateContact", 1L)
         .containsEntry("UpdateAccountPasswordPolicy", 1L).containsEntry("CreateAccountAlias", 1L)
         .containsEntry("DeleteAccountAlias", 1L);
-    InProcessCli.Result after = InProcessCli.run(fx.args(spec, "check"));
+    CliRunner.Result after = CliRunner.run(fx.args(spec, "check"));
     assertThat(after.exitCode()).as(after.toString()).isZero();
     assertThat(after.out()).contains("Checked 2 account(s): 2 compliant");
 
-    InProcessCli.Result rerun = InProcessCli.run(fx.args(spec, "apply", "--yes"));
+    CliRunner.Result rerun = CliRunner.run(fx.args(spec, "apply", "--yes"));
     assertThat(rerun.out()).contains("No changes.");
-    assertThat(InProcessCli.operations(rerun.out()).keySet()).allSatisfy(op -> assertThat(op)
+    assertThat(MemberSandbox.operations(rerun.out()).keySet()).allSatisfy(op -> assertThat(op)
         .matches("(Describe|List|Get).*|AssumeRole"));
   }
 
@@ -119,13 +119,13 @@ class AccountSettingsBaselineIT {
   void apply_whenOneAliasServesTwoAccounts_failsTheSecondWithAdvice() throws Exception {
     Path spec = MemberSandbox.writeSpec(dir, spec("dup", "acme-shared-alias"));
 
-    InProcessCli.Result apply = InProcessCli.run(fx.args(spec, "apply", "--yes"));
+    CliRunner.Result apply = CliRunner.run(fx.args(spec, "apply", "--yes"));
 
     assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(1);
     assertThat(apply.out()).contains("accountAlias: could not change it (EntityAlreadyExists:")
         .contains("account aliases are unique across all of AWS")
         .contains("Apply finished: 1 change(s) done, 1 failed.");
-    InProcessCli.Result check = InProcessCli.run(fx.args(spec, "check", "-o", "json"));
+    CliRunner.Result check = CliRunner.run(fx.args(spec, "check", "-o", "json"));
     assertThat(check.exitCode()).isEqualTo(2);
     assertThat(check.out()).contains("\"compliant\" : 1").contains("\"drifted\" : 1");
   }

@@ -57,7 +57,7 @@ class BillingAlarmBaselineIT {
       throws Exception {
     Path spec = MemberSandbox.writeSpec(dir, spec("ba-create"));
 
-    InProcessCli.Result apply = InProcessCli.run(fx.args(spec, "apply", "--yes"));
+    CliRunner.Result apply = CliRunner.run(fx.args(spec, "apply", "--yes"));
 
     assertThat(apply.exitCode()).as(apply.toString()).isZero();
     assertThat(apply.out()).contains("then baseline std")
@@ -102,9 +102,9 @@ class BillingAlarmBaselineIT {
   @Test
   void check_afterMemberChangesAlarm_findsDriftAndApplyRepairsIt() throws Exception {
     Path spec = MemberSandbox.writeSpec(dir, spec("ba-drift"));
-    assertThat(InProcessCli.run(fx.args(spec, "apply", "--yes")).exitCode()).isZero();
+    assertThat(CliRunner.run(fx.args(spec, "apply", "--yes")).exitCode()).isZero();
     String id = fx.accountIdOf("ba-drift@example.com");
-    InProcessCli.Result clean = InProcessCli.run(fx.args(spec, "check"));
+    CliRunner.Result clean = CliRunner.run(fx.args(spec, "check"));
     assertThat(clean.exitCode()).as(clean.toString()).isZero();
     assertThat(clean.out()).contains("NOTICE  ba-drift (" + id + ", Root)")
         .contains("pending confirmation")
@@ -124,20 +124,20 @@ class BillingAlarmBaselineIT {
       return null;
     });
 
-    InProcessCli.Result drift = InProcessCli.run(fx.args(spec, "check"));
+    CliRunner.Result drift = CliRunner.run(fx.args(spec, "check"));
     assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(2);
     assertThat(drift.out()).contains("DRIFTED  ba-drift (" + id + ", Root)")
         .contains("billingAlarm: alarm DefaultBillingAlarm: threshold is 5000, want 100");
-    InProcessCli.Result plan = InProcessCli.run(fx.args(spec, "plan"));
+    CliRunner.Result plan = CliRunner.run(fx.args(spec, "plan"));
     assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(2);
     assertThat(plan.out()).contains("~ apply baseline std to account ba-drift (" + id + "):")
         .contains("1 baseline(s) to repair");
 
-    InProcessCli.Result repair = InProcessCli.run(fx.args(spec, "apply", "--yes"));
+    CliRunner.Result repair = CliRunner.run(fx.args(spec, "apply", "--yes"));
     assertThat(repair.exitCode()).as(repair.toString()).isZero();
-    assertThat(InProcessCli.operations(repair.out())).containsKey("PutMetricAlarm")
+    assertThat(MemberSandbox.operations(repair.out())).containsKey("PutMetricAlarm")
         .doesNotContainKeys("CreateTopic", "Subscribe");
-    assertThat(InProcessCli.run(fx.args(spec, "check")).exitCode()).isZero();
+    assertThat(CliRunner.run(fx.args(spec, "check")).exitCode()).isZero();
 
     // Deleting the alarm is found and repaired just the same.
     fx.asMember(id, creds -> {
@@ -146,25 +146,25 @@ class BillingAlarmBaselineIT {
       }
       return null;
     });
-    InProcessCli.Result gone = InProcessCli.run(fx.args(spec, "check", "-o", "json"));
+    CliRunner.Result gone = CliRunner.run(fx.args(spec, "check", "-o", "json"));
     assertThat(gone.exitCode()).isEqualTo(2);
     assertThat(gone.out()).contains("\"message\" : \"CloudWatch alarm DefaultBillingAlarm does"
         + " not exist in us-east-1\"");
-    assertThat(InProcessCli.run(fx.args(spec, "apply", "--yes")).exitCode()).isZero();
-    assertThat(InProcessCli.run(fx.args(spec, "check")).exitCode()).isZero();
+    assertThat(CliRunner.run(fx.args(spec, "apply", "--yes")).exitCode()).isZero();
+    assertThat(CliRunner.run(fx.args(spec, "check")).exitCode()).isZero();
   }
 
   @Test
   void apply_secondRunOnUnchangedFleet_makesNoWriteCalls() throws Exception {
     Path spec = MemberSandbox.writeSpec(dir, spec("ba-rerun"));
-    InProcessCli.Result first = InProcessCli.run(fx.args(spec, "apply", "--yes"));
+    CliRunner.Result first = CliRunner.run(fx.args(spec, "apply", "--yes"));
     assertThat(first.exitCode()).as(first.toString()).isZero();
 
-    InProcessCli.Result second = InProcessCli.run(fx.args(spec, "apply", "--yes"));
+    CliRunner.Result second = CliRunner.run(fx.args(spec, "apply", "--yes"));
 
     assertThat(second.exitCode()).as(second.toString()).isZero();
     assertThat(second.out()).contains("No changes.");
-    Map<String, Long> calls = InProcessCli.operations(second.out());
+    Map<String, Long> calls = MemberSandbox.operations(second.out());
     assertThat(calls).containsKeys("AssumeRole", "GetTopicAttributes",
         "ListSubscriptionsByTopic", "DescribeAlarms");
     assertThat(calls.keySet()).allSatisfy(op -> assertThat(op)
@@ -185,7 +185,7 @@ class BillingAlarmBaselineIT {
     Path junit = dir.resolve("reports/check.xml");
     Path html = dir.resolve("reports/check.html");
 
-    InProcessCli.Result check = InProcessCli.run(fx.args(spec, "check", "--junit",
+    CliRunner.Result check = CliRunner.run(fx.args(spec, "check", "--junit",
         junit.toString(), "--html", html.toString()));
 
     assertThat(check.exitCode()).as(check.toString()).isEqualTo(2);
@@ -208,11 +208,11 @@ class BillingAlarmBaselineIT {
   @Test
   void check_every_recordsEachSweepInHistory() throws Exception {
     Path spec = MemberSandbox.writeSpec(dir, spec("ba-every"));
-    assertThat(InProcessCli.run(fx.args(spec, "apply", "--yes")).exitCode()).isZero();
+    assertThat(CliRunner.run(fx.args(spec, "apply", "--yes")).exitCode()).isZero();
 
-    InProcessCli.Result check = InProcessCli.run(fx.args(spec, "check", "--every", "1s",
+    CliRunner.Result check = CliRunner.run(fx.args(spec, "check", "--every", "1s",
         "--sweeps", "2"));
-    InProcessCli.Result history = InProcessCli.run("history", "-f", spec.toString());
+    CliRunner.Result history = CliRunner.run("history", "-f", spec.toString());
 
     assertThat(check.exitCode()).as(check.toString()).isZero();
     assertThat(history.out().lines().filter(l -> l.contains(" check ")))

@@ -7,8 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -101,5 +105,19 @@ final class MemberSandbox implements AutoCloseable {
   @Override
   public void close() {
     sandbox.close();
+  }
+
+  /** The per-operation call counts apply prints, e.g. {@code API calls: 4 {AssumeRole=1, …}}. */
+  static Map<String, Long> operations(String out) {
+    Matcher m = Pattern.compile("API calls: \\d+ \\{([^}]*)}").matcher(out);
+    if (!m.find()) {
+      throw new AssertionError("no API call counts in:\n" + out);
+    }
+    Map<String, Long> calls = new java.util.TreeMap<>();
+    if (!m.group(1).isBlank()) {
+      Arrays.stream(m.group(1).split(", ")).map(kv -> kv.split("="))
+          .forEach(kv -> calls.put(kv[0], Long.parseLong(kv[1])));
+    }
+    return calls;
   }
 }
