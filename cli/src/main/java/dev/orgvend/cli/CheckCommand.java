@@ -30,8 +30,9 @@ import picocli.CommandLine.Option;
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Compare every account of the spec with AWS: its OU, its tags and every",
         "component of its baseline. Read-only. An account orgvend cannot enter (role missing,",
-        "access denied) is reported, not fatal. Each sweep is recorded in the journal, so",
-        "'orgvend history' shows drift over time.",
+        "access denied) is a finding, not a failure. Each sweep is recorded in the journal.",
+        "  orgvend check --html fleet.html --junit fleet.xml",
+        "  orgvend check --every 6h             # keep checking; 'orgvend history' shows drift",
         "Exit code 0 = compliant, 2 = drift or unreachable accounts, 1 = error, 3 = bad input,",
         "130 = interrupted."})
 final class CheckCommand implements Callable<Integer> {
