@@ -29,11 +29,14 @@ public final class PlanText {
   }
 
   public static String summary(Plan plan) {
+    long baselines = plan.count(Change.ApplyBaseline.class);
     return String.format("Plan: %d OU(s) to create, %d account(s) to create, %d to await, "
-        + "%d to move, %d to retag, %d baseline(s) to repair; %d unmanaged account(s) left alone.",
+        + "%d to move, %d to retag%s; %d unmanaged account(s) left alone.",
         plan.count(Change.CreateOu.class), plan.count(Change.CreateAccount.class),
         plan.count(Change.AwaitCreation.class), plan.count(Change.MoveAccount.class),
-        plan.count(Change.RetagAccount.class), plan.count(Change.ApplyBaseline.class),
+        plan.count(Change.RetagAccount.class),
+        // Mentioned only when there are some, so plans without baselines read as before.
+        baselines == 0 ? "" : ", " + baselines + " baseline(s) to repair",
         plan.notes().stream().filter(n -> n.kind() == Note.Kind.UNMANAGED_ACCOUNT).count());
   }
 
