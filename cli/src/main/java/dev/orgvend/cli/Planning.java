@@ -10,6 +10,7 @@ import dev.orgvend.core.plan.Planner;
 import dev.orgvend.core.spec.AccountSpec;
 import dev.orgvend.core.spec.Spec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,11 +38,13 @@ final class Planning {
   private static Map<String, AccountResult> inspectBaselines(Engine engine, Spec spec,
       LiveOrganization live) {
     Map<String, AccountResult> results = new ConcurrentHashMap<>();
+    Map<String, LiveOrganization.Account> byEmail = new HashMap<>();
+    live.accounts().forEach(a -> byEmail.put(a.email().toLowerCase(Locale.ROOT), a));
     List<Future<?>> work = new ArrayList<>();
     for (AccountSpec account : spec.accounts()) {
       Baseline baseline = account.baseline() == null ? null
           : engine.baselines.get(account.baseline());
-      LiveOrganization.Account existing = live.accountByEmail(account.email()).orElse(null);
+      LiveOrganization.Account existing = byEmail.get(account.email().toLowerCase(Locale.ROOT));
       if (baseline == null || existing == null || existing.closed()) {
         continue;
       }

@@ -94,15 +94,6 @@ public final class ConfigReader {
     return value.asText();
   }
 
-  /** A string that must be present. */
-  public String requiredText(String key) {
-    if (!has(key)) {
-      problem("missing required setting \"" + key + "\"");
-      return null;
-    }
-    return text(key);
-  }
-
   /** A string that, when present, has {@code min..max} characters and matches {@code pattern}. */
   public String text(String key, int min, int max, Pattern pattern, String what) {
     String text = text(key);
