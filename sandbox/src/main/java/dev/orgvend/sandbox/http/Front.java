@@ -112,6 +112,9 @@ public final class Front implements HttpHandler {
     try {
       reply = handle(exchange, requestId);
     } catch (RuntimeException e) {
+      if (!exchange.getConnection().isOpen() || exchange.isResponseStarted()) {
+        return; // the client went away (or the server is stopping): nobody to answer
+      }
       LOG.log(System.Logger.Level.ERROR, "unexpected failure handling " + path, e);
       reply = Reply.error(Protocol.JSON_1_1, null, AwsException.of("InternalFailure", 500,
           "The request processing has failed because of an unknown error."));

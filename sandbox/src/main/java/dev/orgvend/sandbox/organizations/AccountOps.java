@@ -64,7 +64,8 @@ final class AccountOps {
     Map<String, String> tags = Tagging.read(p, "Tags");
 
     SandboxSettings settings = ctx.settings.get();
-    List<CreateRequest> inFlight = ctx.state.requests.where(r -> r.state().equals("IN_PROGRESS"));
+    List<CreateRequest> inFlight = ctx.state.creating.stream().map(ctx.state.requests::get)
+        .toList();
     if (inFlight.size() >= settings.maxCreationsInFlight()) {
       throw OrgErrors.constraint("ACCOUNT_CREATION_RATE_LIMIT_EXCEEDED", "You have too many"
           + " account creation requests in progress. Wait for one to finish and try again.");
@@ -92,8 +93,16 @@ final class AccountOps {
     if (ctx.state.org().isEmpty()) {
       return;
     }
-    List<CreateRequest> due = ctx.state.requests.where(
-        r -> r.state().equals("IN_PROGRESS") && !r.dueAt().isAfter(now));
+    if (ctx.state.creating.isEmpty()) {
+      return;
+    }
+    List<CreateRequest> due = new java.util.ArrayList<>();
+    for (String id : ctx.state.creating) {
+      CreateRequest r = ctx.state.requests.get(id);
+      if (!r.dueAt().isAfter(now)) {
+        due.add(r);
+      }
+    }
     due.sort(Comparator.comparing(CreateRequest::dueAt).thenComparing(CreateRequest::requestedAt));
     for (CreateRequest request : due) {
       complete(request);

@@ -8,6 +8,7 @@ import dev.orgvend.sandbox.protocol.Call;
 import dev.orgvend.sandbox.protocol.Operation;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,8 +70,12 @@ final class CloseOps {
 
   /** Finishes every closure whose delay has passed; {@code closedAt} keeps the request time. */
   void settle(Instant now) {
+    if (ctx.state.closing.isEmpty()) {
+      return;
+    }
     Duration delay = ctx.settings.get().createAccountDelay();
-    for (Account a : ctx.state.accounts.where(a -> a.state().equals("PENDING_CLOSURE"))) {
+    for (String id : List.copyOf(ctx.state.closing)) {
+      Account a = ctx.state.accounts.get(id);
       if (!a.closedAt().plus(delay).isAfter(now)) {
         ctx.state.accounts.put(a.id(), a.withState("CLOSED", a.closedAt()));
       }

@@ -32,6 +32,12 @@ final class OrgState implements AccountDirectory {
   final Table<Tags> tags;
   final Table<TakenEmail> takenEmails;
   final Ids ids;
+  /** Ids of create-account requests still IN_PROGRESS. */
+  final java.util.Set<String> creating;
+  /** Ids of accounts whose closure is pending. */
+  final java.util.Set<String> closing;
+  /** Ids of accounts outside any organization: the management account before it founds one. */
+  private final java.util.Set<String> managementCandidates;
 
   OrgState(Store store, Ids ids) {
     this.organization = store.table("org.organization", Organization.class);
@@ -42,6 +48,10 @@ final class OrgState implements AccountDirectory {
     this.tags = store.table("org.tags", Tags.class);
     this.takenEmails = store.table("org.taken-email", TakenEmail.class);
     this.ids = ids;
+    this.creating = requests.index(r -> r.state().equals("IN_PROGRESS"));
+    this.closing = accounts.index(a -> a.state().equals("PENDING_CLOSURE"));
+    this.managementCandidates = accounts.index(
+        a -> "MANAGEMENT".equals(a.joinedMethod()) || a.parentId() == null);
   }
 
   Optional<Organization> org() {
@@ -54,9 +64,7 @@ final class OrgState implements AccountDirectory {
 
   /** The management account: the one account that exists before any organization. */
   Account management() {
-    return accounts.values().stream()
-        .filter(a -> "MANAGEMENT".equals(a.joinedMethod()) || a.parentId() == null)
-        .findFirst()
+    return managementCandidates.stream().findFirst().map(accounts::get)
         .orElseThrow(() -> new IllegalStateException("sandbox has no management account"));
   }
 

@@ -19,6 +19,18 @@ public final class Table<V> {
   private final String kind;
   private final Class<V> type;
   private final Map<String, V> rows = new LinkedHashMap<>();
+  private final java.util.List<Index<V>> indexes = new java.util.ArrayList<>();
+
+  /** The ids of the rows that match a predicate, kept up to date as rows change. */
+  private record Index<V>(Predicate<V> test, java.util.Set<String> ids) {
+    void update(String id, V value) {
+      if (value != null && test.test(value)) {
+        ids.add(id);
+      } else {
+        ids.remove(id);
+      }
+    }
+  }
 
   Table(Store store, String kind, Class<V> type) {
     this.store = store;
@@ -40,13 +52,26 @@ public final class Table<V> {
 
   public void put(String id, V value) {
     rows.put(id, value);
+    indexes.forEach(i -> i.update(id, value));
     store.stage(kind, id, value);
   }
 
   public void remove(String id) {
     if (rows.remove(id) != null) {
+      indexes.forEach(i -> i.update(id, null));
       store.stage(kind, id, null);
     }
+  }
+
+  /**
+   * A live, read-only view of the ids of rows matching {@code test}, so that hot paths (the
+   * settling done before every request) need not scan the whole table.
+   */
+  public java.util.Set<String> index(Predicate<V> test) {
+    Index<V> index = new Index<>(test, new java.util.LinkedHashSet<>());
+    rows.forEach(index::update);
+    indexes.add(index);
+    return Collections.unmodifiableSet(index.ids());
   }
 
   /** Every record, in insertion order; a read-only view. */
@@ -72,9 +97,11 @@ public final class Table<V> {
 
   void restore(String id, V value) {
     rows.put(id, value);
+    indexes.forEach(i -> i.update(id, value));
   }
 
   void forget() {
     rows.clear();
+    indexes.forEach(i -> i.ids().clear());
   }
 }
