@@ -140,10 +140,11 @@ final class CheckCommand implements Callable<Integer> {
     boolean json = options.output == EngineOptions.Output.json;
     TextReport text = json ? null : new TextReport(out);
     JsonReport jsonReport = json ? new JsonReport(out, live.id(), started) : null;
-    try (JunitReport junitReport = junit == null ? null : new JunitReport(junit);
+    try (JournalFindings recorded = new JournalFindings(journal, runId);
+        JunitReport junitReport = junit == null ? null : new JunitReport(junit);
         HtmlReport htmlReport = html == null ? null : new HtmlReport(html)) {
       List<CheckListener> listeners = new ArrayList<>();
-      listeners.add(new JournalFindings(journal, runId));
+      listeners.add(recorded);
       listeners.add(json ? jsonReport : text);
       if (junitReport != null) {
         listeners.add(junitReport);
@@ -166,6 +167,7 @@ final class CheckCommand implements Callable<Integer> {
       } else {
         text.finish(summary, elapsed);
       }
+      recorded.close();
       journal.finishRun(runId, code == ExitCodes.OK ? Journal.RunStatus.SUCCEEDED
           : code == ExitCodes.CHANGES ? Journal.RunStatus.DRIFTED : Journal.RunStatus.FAILED,
           summary.line());

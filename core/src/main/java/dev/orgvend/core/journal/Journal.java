@@ -124,11 +124,39 @@ public final class Journal implements AutoCloseable {
         note, now(), actionId);
   }
 
-  /** Records a check's result for one account×component that is not compliant. */
-  public synchronized void finding(long runId, String account, String accountId,
-      String component, String status, String detail) {
-    insert("INSERT INTO finding (run_id, account, account_id, component, status, detail)"
-        + " VALUES (?, ?, ?, ?, ?, ?)", runId, account, accountId, component, status, detail);
+  /**
+   * Records check results for account×components that are not compliant, all in one
+   * transaction: a sweep that finds much drift should not pay a synced commit per row.
+   */
+  public synchronized void findings(List<FindingRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try {
+      db.setAutoCommit(false);
+      try (PreparedStatement p = db.prepareStatement("INSERT INTO finding (run_id, account,"
+          + " account_id, component, status, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+        for (FindingRow r : rows) {
+          bind(p, r.runId(), r.account(), r.accountId(), r.component(), r.status(), r.detail());
+          p.addBatch();
+        }
+        p.executeBatch();
+      }
+      db.commit();
+    } catch (SQLException e) {
+      try {
+        db.rollback();
+      } catch (SQLException ignored) {
+        // the failure below is what matters
+      }
+      throw new JournalException("cannot write the journal: " + e.getMessage(), e);
+    } finally {
+      try {
+        db.setAutoCommit(true);
+      } catch (SQLException ignored) {
+        // the next statement reports a broken connection
+      }
+    }
   }
 
   public synchronized List<FindingRow> findingsOf(long runId) {
