@@ -61,10 +61,51 @@ public final class ConfigReader {
     List<String> known = Arrays.asList(allowed);
     node.fieldNames().forEachRemaining(key -> {
       if (!known.contains(key)) {
-        problem(key, "unknown setting; expected one of: " + String.join(", ", allowed));
+        String likely = closest(key, known);
+        issues.add(new Issue(at(key), likely != null
+            ? "unknown setting; did you mean \"" + likely + "\"?"
+            : "unknown setting; expected one of: " + String.join(", ", allowed), true));
       }
     });
     return true;
+  }
+
+  /** The known key a typo most likely meant: at most a third of its letters off. */
+  private static String closest(String typed, List<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String k : known) {
+      int d = distance(typed.toLowerCase(java.util.Locale.ROOT),
+          k.toLowerCase(java.util.Locale.ROOT));
+      if (d <= Math.max(1, k.length() / 3) && d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /** Levenshtein distance, for short keys only. */
+  private static int distance(String a, String b) {
+    if (a.length() > 64 || b.length() > 64) {
+      return Integer.MAX_VALUE;
+    }
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   /** A nested mapping, or null when absent (or null, or reported as not a mapping). */

@@ -18,8 +18,14 @@ public interface BaselineValidator {
    *     /threshold}, {@code /email/1}); empty for the settings as a whole. When the pointer names
    *     a key that is absent, the problem is placed at the nearest enclosing value.
    * @param message what is wrong and what would be right
+   * @param atKey whether the problem is the key itself (an unknown setting), so it is placed at
+   *     the key rather than at its value
    */
-  record Issue(String pointer, String message) {}
+  record Issue(String pointer, String message, boolean atKey) {
+    public Issue(String pointer, String message) {
+      this(pointer, message, false);
+    }
+  }
 
   /** Accepts every component and every setting: the loader's behaviour without an engine. */
   BaselineValidator ANY = new BaselineValidator() {

@@ -42,7 +42,7 @@ final class ComponentChecks {
         Node.Entry entry = mapping.entries().get(token);
         node = entry.value();
         at = Text.keyPath(at, token);
-        mark = node.mark();
+        mark = issue.atKey() ? entry.keyMark() : node.mark();
       } else if (node instanceof Node.Sequence sequence && isIndex(token)
           && Integer.parseInt(token) < sequence.items().size()) {
         int index = Integer.parseInt(token);

@@ -46,6 +46,7 @@ class BaselineValidationTest {
             accountAlias: "Acme_{name}"
             passwordPolicy:
               minimumPasswordLength: 200
+              requireSymbol: true
               requireSymbols: "yes"
             alternateContacts:
               security: {name: Sec, title: CISO, email: sec@example.com}
@@ -58,16 +59,18 @@ class BaselineValidationTest {
             + " to 1000000000000",
         "orgvend.yaml:7:17: baselines.std.billingAlarm.currency: \"usd\" is not a valid currency"
             + " code (three capital letters, e.g. USD)",
-        "orgvend.yaml:8:15: baselines.std.billingAlarm.colour: unknown setting; expected one of:"
+        "orgvend.yaml:8:7: baselines.std.billingAlarm.colour: unknown setting; expected one of:"
             + " email, threshold, currency, topicName, alarmName, description",
         "orgvend.yaml:9:19: baselines.std.accountAlias: \"Acme_{name}\" does not make a valid"
             + " alias: IAM wants 3 to 63 lower-case letters, digits and dashes, starting and"
             + " ending with a letter or digit, with no two dashes in a row",
         "orgvend.yaml:11:30: baselines.std.passwordPolicy.minimumPasswordLength: 200 is out of"
             + " range; expected 6 to 128",
-        "orgvend.yaml:12:23: baselines.std.passwordPolicy.requireSymbols: expected true or false,"
+        "orgvend.yaml:12:7: baselines.std.passwordPolicy.requireSymbol: unknown setting; did you"
+            + " mean \"requireSymbols\"?",
+        "orgvend.yaml:13:23: baselines.std.passwordPolicy.requireSymbols: expected true or false,"
             + " found a string",
-        "orgvend.yaml:14:17: baselines.std.alternateContacts.security: missing required setting"
+        "orgvend.yaml:15:17: baselines.std.alternateContacts.security: missing required setting"
             + " \"phone\"");
   }
 
