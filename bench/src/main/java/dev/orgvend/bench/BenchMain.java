@@ -19,10 +19,13 @@ public final class BenchMain {
     switch (which) {
       case "sandbox" -> SandboxBench.main(rest);
       case "vend" -> VendBench.main(rest);
+      case "check" -> CheckBench.main(rest);
       default -> {
         System.out.println("usage: bench/run sandbox [--seconds N] [--clients 1,8,32] [--in-memory]");
         System.out.println("       bench/run vend [--accounts 50] [--delay 5s] [--rate 1:3] [--in-flight 5]"
             + " [--sequential]");
+        System.out.println("       bench/run check [--accounts 1000] [--latency-ms 20]"
+            + " [--parallel 16,32] [--in-memory]");
         System.exit(which.equals("help") ? 0 : 2);
       }
     }

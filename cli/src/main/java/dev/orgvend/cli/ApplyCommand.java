@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Make the organization match the spec: create OUs and accounts, move and tag.",
+    description = {"Make the organization match the spec: create OUs and accounts, move and tag",
+        "them, and bring their baselines to the spec (only what differs is changed).",
         "Shows the plan and asks for confirmation (or --yes). Safe to rerun after any",
         "interruption: the journal and AWS's own records are checked first, so no account is",
         "ever requested twice. Exit code 0 = done, 1 = some change failed, 3 = bad input,",
@@ -63,7 +64,7 @@ final class ApplyCommand implements Callable<Integer> {
       LiveOrganization live = Planning.read(engine, spec);
       ProgressPrinter progress = new ProgressPrinter(out, json, engine.clock,
           System.console() != null);
-      Plan plan = Planning.plan(spec, live);
+      Plan plan = Planning.plan(engine, spec, live);
       if (saved != null) {
         if (!saved.organizationId().equals(plan.organizationId())
             || !saved.fingerprint().equals(plan.fingerprint())) {
@@ -81,8 +82,14 @@ final class ApplyCommand implements Callable<Integer> {
         out.flush();
       }
       if (!plan.hasChanges()) {
+        // Reading and comparing made calls too; showing them proves a rerun wrote nothing.
+        CallStats stats = engine.caller.stats();
         if (json) {
-          progress.event("no-changes", "", "no changes", Map.of());
+          progress.event("no-changes", "", "no changes",
+              Map.of("apiCalls", String.valueOf(stats.total())));
+        } else {
+          out.println("API calls: " + stats.total() + " " + stats.callsByOperation());
+          out.flush();
         }
         return plan.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
       }
@@ -114,7 +121,8 @@ final class ApplyCommand implements Callable<Integer> {
             applyOptions.usableTimeout(), false);
       }
       List<Outcome> outcomes = new Applier(engine.clients, engine.caller, journal, progress,
-          applyOptions, engine.pool, engine.clock).apply(plan, live, runId);
+          applyOptions, engine.pool, engine.baselineRunner, engine.baselines)
+          .apply(plan, live, runId);
       progress.close();
       long failed = outcomes.stream().filter(o -> !o.ok()).count();
       String summary = (outcomes.size() - failed) + " change(s) done, " + failed + " failed";

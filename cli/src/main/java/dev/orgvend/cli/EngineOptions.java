@@ -47,6 +47,10 @@ final class EngineOptions {
       + " operation at this rate, e.g. CreateAccount=1:3, for organizations with raised limits.")
   List<String> rates = new ArrayList<>();
 
+  @Option(names = "--parallel", paramLabel = "N", description = "Member accounts worked on at"
+      + " once when reading, repairing or checking baselines (default: 16).")
+  Integer parallel;
+
   @Option(names = {"-o", "--output"}, defaultValue = "text",
       description = "text or json (default: ${DEFAULT-VALUE}).")
   Output output;
@@ -66,6 +70,16 @@ final class EngineOptions {
       }
     }
     return out;
+  }
+
+  int parallel() {
+    if (parallel == null) {
+      return 16;
+    }
+    if (parallel < 1 || parallel > 256) {
+      throw new UserError("--parallel takes 1 to 256; got " + parallel);
+    }
+    return parallel;
   }
 
   Path specDir() {

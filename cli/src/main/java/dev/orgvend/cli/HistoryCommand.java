@@ -33,6 +33,10 @@ final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--run", description = "Show the actions of this run.")
   Long run;
 
+  @Option(names = "--findings", description = "With --run, show what that check sweep found"
+      + " instead of the run's actions.")
+  boolean findings;
+
   @Option(names = "--limit", defaultValue = "20", description = "Runs to show (default: ${DEFAULT-VALUE}).")
   int limit;
 
@@ -49,11 +53,16 @@ final class HistoryCommand implements Callable<Integer> {
     Path file = state != null ? state
         : sandbox ? dir.resolve("sandbox").resolve("journal.db") : dir.resolve("journal.db");
     if (!Files.exists(file)) {
-      throw new UserError("no journal at " + file + " yet; it is written by 'orgvend apply'");
+      throw new UserError("no journal at " + file + " yet; it is written by 'orgvend apply'"
+          + " and 'orgvend check'");
+    }
+    if (findings && run == null) {
+      throw new UserError("--findings needs --run N (a check sweep's run number)");
     }
     PrintWriter out = cmd.commandLine().getOut();
     try (Journal journal = Journal.open(file, Clock.systemUTC())) {
-      List<?> rows = run == null ? journal.runs(limit) : journal.actionsOf(run);
+      List<?> rows = run == null ? journal.runs(limit)
+          : findings ? journal.findingsOf(run) : journal.actionsOf(run);
       if (output == EngineOptions.Output.json) {
         out.println(new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -64,6 +73,12 @@ final class HistoryCommand implements Callable<Integer> {
         for (Journal.Run r : journal.runs(limit)) {
           out.printf("%5d  %-24s  %-8s  %-11s  %s%n", r.id(), seconds(r.startedAt()), r.command(),
               r.status(), r.summary() == null ? "" : r.summary());
+        }
+      } else if (findings) {
+        for (Journal.FindingRow f : journal.findingsOf(run)) {
+          out.printf("%-24s  %-14s  %-18s  %-11s  %s%n", f.account(),
+              f.accountId() == null ? "-" : f.accountId(), f.component(), f.status(),
+              f.detail());
         }
       } else {
         for (Journal.Action a : journal.actionsOf(run)) {

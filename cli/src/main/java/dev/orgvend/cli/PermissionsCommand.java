@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     description = {"Print the least-privilege IAM policy that plan and apply need.",
         "The policy is JSON; sts:AssumeRole is limited to the member roles the spec names.",
         "  orgvend permissions > orgvend-policy.json",
-        "  orgvend permissions --read-only      # enough for plan and import"})
+        "  orgvend permissions --read-only      # enough for plan, check and import",
+        "  orgvend permissions --member-role    # for member roles that are not administrators"})
 final class PermissionsCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec CommandSpec cmd;
 
@@ -26,15 +27,35 @@ final class PermissionsCommand implements Callable<Integer> {
           + " without one, " + AccountDefaults.DEFAULT_ROLE_NAME + ").")
   Path file;
 
-  @Option(names = "--read-only", description = "Only what plan needs: no changes, no roles.")
+  @Option(names = "--read-only", description = "Only what plan and check need: no changes;"
+      + " member roles only when the spec has baselines to read.")
   boolean readOnly;
+
+  @Option(names = "--member-role", description = "Instead, the policy the member role needs"
+      + " for the baseline components (with --read-only: for check).")
+  boolean memberRole;
 
   @Override
   public Integer call() {
     PrintWriter out = cmd.commandLine().getOut();
-    out.print(Permissions.policy(readOnly ? List.of() : roleNames(), readOnly));
+    if (memberRole) {
+      out.print(Permissions.memberPolicy(readOnly));
+    } else {
+      out.print(Permissions.policy(readOnly ? baselineRoleNames() : roleNames(), readOnly));
+    }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** The roles plan and check assume: those of accounts that have a baseline. */
+  private List<String> baselineRoleNames() {
+    boolean named = cmd.commandLine().getParseResult().hasMatchedOption("--spec");
+    if (!named && !Files.exists(file)) {
+      return List.of();
+    }
+    Spec spec = SpecFiles.load(file, cmd.commandLine().getErr());
+    return spec.accounts().stream().filter(a -> a.baseline() != null)
+        .map(AccountSpec::roleName).distinct().toList();
   }
 
   private List<String> roleNames() {

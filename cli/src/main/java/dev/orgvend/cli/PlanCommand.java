@@ -34,7 +34,7 @@ final class PlanCommand implements Callable<Integer> {
     PrintWriter stdout = cmd.commandLine().getOut();
     try (Engine engine = Engine.open(options, spec)) {
       LiveOrganization live = Planning.read(engine, spec);
-      Plan plan = Planning.plan(spec, live);
+      Plan plan = Planning.plan(engine, spec, live);
       if (out != null) {
         try {
           Files.writeString(out, PlanJson.write(plan));

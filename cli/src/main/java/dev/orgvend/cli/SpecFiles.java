@@ -12,7 +12,7 @@ final class SpecFiles {
   private SpecFiles() {}
 
   static Spec load(Path file, PrintWriter err) {
-    SpecResult result = SpecLoader.create().load(file);
+    SpecResult result = SpecLoader.create(Engine.COMPONENTS).load(file);
     if (result instanceof SpecResult.Valid valid) {
       return valid.spec();
     }

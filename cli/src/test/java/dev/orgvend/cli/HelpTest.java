@@ -52,8 +52,8 @@ class HelpTest {
 
   @org.junit.jupiter.api.Test
   void commands_includeTheWholeTree() {
-    assertThat(commands()).containsExactly("init", "validate", "plan", "apply", "import",
-        "history", "permissions", "sandbox", "sandbox serve", "sandbox credentials");
+    assertThat(commands()).containsExactly("init", "validate", "plan", "apply", "check",
+        "import", "history", "permissions", "sandbox", "sandbox serve", "sandbox credentials");
   }
 
   @org.junit.jupiter.api.Test

@@ -34,12 +34,13 @@ final class AccountSteps {
   private final CreationTracker tracker;
   private final MemberSessions sessions;
   private final Semaphore slots;
+  private final BaselineStep baseline;
   private final String rootId;
   private final long runId;
 
   AccountSteps(OrganizationsClient orgs, AwsCaller caller, Journal journal, Progress progress,
       ApplyOptions options, CreationTracker tracker, MemberSessions sessions, Semaphore slots,
-      String rootId, long runId) {
+      BaselineStep baseline, String rootId, long runId) {
     this.orgs = orgs;
     this.caller = caller;
     this.journal = journal;
@@ -48,6 +49,7 @@ final class AccountSteps {
     this.tracker = tracker;
     this.sessions = sessions;
     this.slots = slots;
+    this.baseline = baseline;
     this.rootId = rootId;
     this.runId = runId;
   }
@@ -70,11 +72,16 @@ final class AccountSteps {
         accountId = create(c.account());
         place(accountId, c.account(), rootId, ouIds);
         verifyUsable(accountId, c.account());
+        applyBaseline(accountId, c.account());
       } else if (change instanceof Change.AwaitCreation c) {
         accountId = awaitExisting(c.requestId(), c.account());
         place(accountId, c.account(), rootId, ouIds);
         retagToSpec(accountId, c.account());
         verifyUsable(accountId, c.account());
+        applyBaseline(accountId, c.account());
+      } else if (change instanceof Change.ApplyBaseline c) {
+        accountId = c.accountId();
+        applyBaseline(accountId, c.account());
       } else if (change instanceof Change.MoveAccount c) {
         accountId = c.accountId();
         place(accountId, c.account(), currentParent(accountId), ouIds);
@@ -103,6 +110,9 @@ final class AccountSteps {
       return c.account();
     }
     if (change instanceof Change.RetagAccount c) {
+      return c.account();
+    }
+    if (change instanceof Change.ApplyBaseline c) {
       return c.account();
     }
     throw new IllegalArgumentException("not an account change: " + change.action());
@@ -338,6 +348,13 @@ final class AccountSteps {
     journal.done(action, accountId, null);
     progress.event("account-tagged", account.name(), "tagged " + account.name(),
         Map.of("accountId", accountId));
+  }
+
+  private void applyBaseline(String accountId, AccountSpec account) {
+    String problem = baseline.run(accountId, account);
+    if (problem != null) {
+      throw new StepFailed(problem, accountId);
+    }
   }
 
   /**

@@ -3,6 +3,9 @@ package dev.orgvend.core.apply;
 import dev.orgvend.core.aws.AwsCaller;
 import dev.orgvend.core.aws.AwsClients;
 import dev.orgvend.core.aws.ErrorKind;
+import dev.orgvend.core.baseline.Baseline;
+import dev.orgvend.core.baseline.BaselineRunner;
+import dev.orgvend.core.baseline.MemberClients;
 import dev.orgvend.core.journal.Journal;
 import dev.orgvend.core.live.LiveOrganization;
 import dev.orgvend.core.plan.Change;
@@ -29,9 +32,9 @@ import software.amazon.awssdk.services.organizations.model.Tag;
 
 /**
  * Carries out a plan: OUs top-down, then every account concurrently — creations limited to the
- * in-flight quota and followed by one shared status poller, then moved into place, tagged and
- * checked usable. Every action is journaled before its call and after it; one failed account
- * does not stop the others.
+ * in-flight quota and followed by one shared status poller, then moved into place, tagged,
+ * checked usable and given their baseline. Every action is journaled before its call and after
+ * it; one failed account does not stop the others.
  */
 public final class Applier {
   private final OrganizationsClient orgs;
@@ -41,16 +44,33 @@ public final class Applier {
   private final ApplyOptions options;
   private final ExecutorService pool;
   private final MemberSessions sessions;
+  private final BaselineRunner baselineRunner;
+  private final Map<String, Baseline> baselines;
 
+  /** An applier for specs without baselines: member accounts are entered only to check them. */
   public Applier(AwsClients clients, AwsCaller caller, Journal journal, Progress progress,
       ApplyOptions options, ExecutorService pool, Clock clock) {
+    this(clients, caller, journal, progress, options, pool, new BaselineRunner(
+        new MemberSessions(clients, caller, options.sessionName(), clock),
+        new MemberClients(clients), caller, 1), Map.of());
+  }
+
+  /**
+   * @param baselineRunner enters member accounts (its sessions also serve the usable check)
+   * @param baselines the spec's baselines by name, ready to run
+   */
+  public Applier(AwsClients clients, AwsCaller caller, Journal journal, Progress progress,
+      ApplyOptions options, ExecutorService pool, BaselineRunner baselineRunner,
+      Map<String, Baseline> baselines) {
     this.orgs = clients.organizations();
     this.caller = caller;
     this.journal = journal;
     this.progress = progress;
     this.options = options;
     this.pool = pool;
-    this.sessions = new MemberSessions(clients, caller, options.sessionName(), clock);
+    this.sessions = baselineRunner.sessions();
+    this.baselineRunner = baselineRunner;
+    this.baselines = Map.copyOf(baselines);
   }
 
   /** Applies {@code plan} to the organization last read as {@code live}. */
@@ -70,7 +90,8 @@ public final class Applier {
     try (CreationTracker tracker = new CreationTracker(orgs, caller, options.pollMin(),
         options.pollMax())) {
       AccountSteps steps = new AccountSteps(orgs, caller, journal, progress, options, tracker,
-          sessions, slots, live.rootId(), runId);
+          sessions, slots, new BaselineStep(baselineRunner, baselines, journal, progress, runId),
+          live.rootId(), runId);
       List<Future<?>> work = new ArrayList<>();
       for (Change change : plan.changes()) {
         if (change instanceof Change.CreateOu) {

@@ -27,7 +27,14 @@ public final class Permissions {
     /** plan, import and apply: reading the organization. */
     PLAN,
     /** apply only: changing the organization and following the changes. */
-    APPLY
+    APPLY,
+    /**
+     * Inside member accounts, through the member role: reading baselines (plan, check, apply).
+     * Not part of the operator's policy; see {@link #memberPolicy}.
+     */
+    MEMBER_READ,
+    /** Inside member accounts, through the member role: changing baselines (apply). */
+    MEMBER_CHANGE
   }
 
   /**
@@ -65,7 +72,21 @@ public final class Permissions {
       orgs("MoveAccount", Need.APPLY),
       orgs("TagResource", Need.APPLY),
       orgs("UntagResource", Need.APPLY),
-      new Grant("AssumeRole", Need.APPLY, List.of(ASSUME_ROLE)));
+      new Grant("AssumeRole", Need.APPLY, List.of(ASSUME_ROLE)),
+      // Baseline components, called with the member account's session.
+      member("GetTopicAttributes", Need.MEMBER_READ, "sns"),
+      member("ListSubscriptionsByTopic", Need.MEMBER_READ, "sns"),
+      member("CreateTopic", Need.MEMBER_CHANGE, "sns"),
+      member("Subscribe", Need.MEMBER_CHANGE, "sns"),
+      member("DescribeAlarms", Need.MEMBER_READ, "cloudwatch"),
+      member("PutMetricAlarm", Need.MEMBER_CHANGE, "cloudwatch"),
+      member("GetAlternateContact", Need.MEMBER_READ, "account"),
+      member("PutAlternateContact", Need.MEMBER_CHANGE, "account"),
+      member("ListAccountAliases", Need.MEMBER_READ, "iam"),
+      member("CreateAccountAlias", Need.MEMBER_CHANGE, "iam"),
+      member("DeleteAccountAlias", Need.MEMBER_CHANGE, "iam"),
+      member("GetAccountPasswordPolicy", Need.MEMBER_READ, "iam"),
+      member("UpdateAccountPasswordPolicy", Need.MEMBER_CHANGE, "iam"));
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
@@ -74,6 +95,10 @@ public final class Permissions {
 
   private static Grant orgs(String operation, Need need) {
     return new Grant(operation, need, List.of("organizations:" + operation));
+  }
+
+  private static Grant member(String operation, Need need, String service) {
+    return new Grant(operation, need, List.of(service + ":" + operation));
   }
 
   /** Every operation orgvend calls, with what it requires. */
@@ -85,23 +110,52 @@ public final class Permissions {
     return GRANTS.stream().filter(g -> g.operation().equals(operation)).findFirst();
   }
 
-  /** The IAM actions needed by plan ({@code readOnly}) or by apply. */
+  /** The IAM actions the operator needs for plan ({@code readOnly}) or for apply. */
   public static Set<String> actions(boolean readOnly) {
-    return GRANTS.stream().filter(g -> !readOnly || g.need() == Need.PLAN)
+    return GRANTS.stream()
+        .filter(g -> g.need() == Need.PLAN || (!readOnly && g.need() == Need.APPLY))
         .flatMap(g -> g.actions().stream()).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** The IAM actions the member role needs for reading ({@code readOnly}) or applying baselines. */
+  public static Set<String> memberActions(boolean readOnly) {
+    return GRANTS.stream()
+        .filter(g -> g.need() == Need.MEMBER_READ || (!readOnly && g.need() == Need.MEMBER_CHANGE))
+        .flatMap(g -> g.actions().stream()).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /**
+   * The identity policy a member role needs for orgvend's baseline components, for roles that
+   * are not administrators (the role AWS creates with an account is). The services' read and
+   * write actions on these resources have no narrower resource types worth naming.
+   */
+  public static String memberPolicy(boolean readOnly) {
+    ObjectNode policy = JSON.createObjectNode();
+    policy.put("Version", "2012-10-17");
+    statement(policy.putArray("Statement"), readOnly ? "OrgvendReadBaselines"
+        : "OrgvendKeepBaselines", List.copyOf(memberActions(readOnly)), List.of("*"));
+    try {
+      return JSON.writeValueAsString(policy) + "\n";
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
    * The identity policy document, as pretty-printed JSON.
    *
-   * @param roleNames the member roles apply assumes (each account's {@code roleName})
+   * @param roleNames the member roles apply assumes (each account's {@code roleName}); with
+   *     {@code readOnly}, the roles plan and check assume to read baselines, or none
    * @param readOnly only what plan needs
    */
   public static String policy(Collection<String> roleNames, boolean readOnly) {
     if (!readOnly && roleNames.isEmpty()) {
       throw new IllegalArgumentException("apply assumes at least one member role; name it");
     }
-    Set<String> actions = actions(readOnly);
+    Set<String> actions = new TreeSet<>(actions(readOnly));
+    if (!roleNames.isEmpty()) {
+      actions.add(ASSUME_ROLE); // plan and check enter accounts to read their baselines
+    }
     ObjectNode policy = JSON.createObjectNode();
     policy.put("Version", "2012-10-17");
     ArrayNode statements = policy.putArray("Statement");

@@ -53,6 +53,13 @@ public final class Journal implements AutoCloseable {
             + " state TEXT NOT NULL, request_id TEXT, account_id TEXT, error TEXT,"
             + " started_at TEXT NOT NULL, finished_at TEXT)");
         s.execute("CREATE INDEX IF NOT EXISTS action_email ON action(email)");
+        // What each check sweep found, one row per account and component that is not
+        // compliant; a sweep's run row carries the totals.
+        s.execute("CREATE TABLE IF NOT EXISTS finding ("
+            + " id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL REFERENCES run(id),"
+            + " account TEXT NOT NULL, account_id TEXT, component TEXT NOT NULL,"
+            + " status TEXT NOT NULL, detail TEXT)");
+        s.execute("CREATE INDEX IF NOT EXISTS finding_run ON finding(run_id)");
         s.execute("INSERT OR IGNORE INTO meta VALUES ('schema', '" + SCHEMA_VERSION + "')");
       }
       return new Journal(db, clock);
@@ -115,6 +122,59 @@ public final class Journal implements AutoCloseable {
   public synchronized void supersede(long actionId, String note) {
     update("UPDATE action SET state = 'SUPERSEDED', error = ?, finished_at = ? WHERE id = ?",
         note, now(), actionId);
+  }
+
+  /**
+   * Records check results for account×components that are not compliant, all in one
+   * transaction: a sweep that finds much drift should not pay a synced commit per row.
+   */
+  public synchronized void findings(List<FindingRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try {
+      db.setAutoCommit(false);
+      try (PreparedStatement p = db.prepareStatement("INSERT INTO finding (run_id, account,"
+          + " account_id, component, status, detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+        for (FindingRow r : rows) {
+          bind(p, r.runId(), r.account(), r.accountId(), r.component(), r.status(), r.detail());
+          p.addBatch();
+        }
+        p.executeBatch();
+      }
+      db.commit();
+    } catch (SQLException e) {
+      try {
+        db.rollback();
+      } catch (SQLException ignored) {
+        // the failure below is what matters
+      }
+      throw new JournalException("cannot write the journal: " + e.getMessage(), e);
+    } finally {
+      try {
+        db.setAutoCommit(true);
+      } catch (SQLException ignored) {
+        // the next statement reports a broken connection
+      }
+    }
+  }
+
+  public synchronized List<FindingRow> findingsOf(long runId) {
+    List<FindingRow> out = new ArrayList<>();
+    try (PreparedStatement q = db.prepareStatement(
+        "SELECT * FROM finding WHERE run_id = ? ORDER BY id")) {
+      q.setLong(1, runId);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          out.add(new FindingRow(rs.getLong("run_id"), rs.getString("account"),
+              rs.getString("account_id"), rs.getString("component"), rs.getString("status"),
+              rs.getString("detail")));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new JournalException("cannot read the journal: " + e.getMessage(), e);
+    }
   }
 
   /** Runs newest first, at most {@code limit}. */
@@ -202,7 +262,11 @@ public final class Journal implements AutoCloseable {
     }
   }
 
-  public enum RunStatus { SUCCEEDED, FAILED, INTERRUPTED }
+  /** DRIFTED: a check found accounts that differ from the spec. */
+  public enum RunStatus { SUCCEEDED, FAILED, INTERRUPTED, DRIFTED }
+
+  public record FindingRow(long runId, String account, String accountId, String component,
+      String status, String detail) {}
 
   public record Run(long id, String command, String spec, String organizationId,
       Instant startedAt, Instant finishedAt, String status, String summary) {}

@@ -28,6 +28,12 @@ public final class RunLock implements AutoCloseable {
   public static RunLock acquire(Path journal, String what) {
     Path file = journal.resolveSibling(journal.getFileName() + ".lock");
     try {
+      // The first run in a directory takes the lock before the journal (and its directory)
+      // exists.
+      Path dir = file.toAbsolutePath().getParent();
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
       FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
           StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock;

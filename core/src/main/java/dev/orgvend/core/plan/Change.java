@@ -1,5 +1,6 @@
 package dev.orgvend.core.plan;
 
+import dev.orgvend.core.baseline.Finding;
 import dev.orgvend.core.spec.AccountSpec;
 import dev.orgvend.core.spec.OuPath;
 import java.util.List;
@@ -80,6 +81,27 @@ public sealed interface Change {
     @Override
     public String action() {
       return "retag-account";
+    }
+
+    @Override
+    public String subject() {
+      return account.name();
+    }
+  }
+
+  /**
+   * Bring an existing account's baseline back to the spec; {@code findings} are the differences
+   * seen when planning (apply reads the account again before changing anything).
+   */
+  record ApplyBaseline(String accountId, AccountSpec account, List<Finding> findings)
+      implements Change {
+    public ApplyBaseline {
+      findings = List.copyOf(findings);
+    }
+
+    @Override
+    public String action() {
+      return "apply-baseline";
     }
 
     @Override

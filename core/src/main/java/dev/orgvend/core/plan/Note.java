@@ -16,7 +16,9 @@ public record Note(Kind kind, String subject, String message) {
     /** The account's name in AWS differs from the spec; orgvend does not rename accounts. */
     NAME_DIFFERS,
     /** The spec's account cannot be reached: its address belongs to a closed account. */
-    BLOCKED;
+    BLOCKED,
+    /** The account's baseline could not be read (role missing, access denied, errors). */
+    BASELINE_UNREADABLE;
 
     public boolean isError() {
       return this == BLOCKED;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orgvend.core.baseline.Finding;
+import dev.orgvend.core.baseline.Status;
 import dev.orgvend.core.spec.AccountSpec;
 import dev.orgvend.core.spec.IamUserAccessToBilling;
 import dev.orgvend.core.spec.OuPath;
@@ -35,7 +37,7 @@ public final class PlanJson {
     for (Change change : plan.changes()) {
       ObjectNode c = changes.addObject();
       c.put("action", change.action());
-      c.put("description", PlanText.line(change).substring(2));
+      c.put("description", PlanText.line(change).substring(2).lines().findFirst().orElse(""));
       if (change instanceof Change.CreateOu ou) {
         c.put("path", ou.path().toString());
       } else if (change instanceof Change.CreateAccount ca) {
@@ -52,6 +54,11 @@ public final class PlanJson {
         c.set("account", account(rt.account()));
         c.set("set", JSON.valueToTree(rt.set()));
         c.set("remove", JSON.valueToTree(rt.remove()));
+      } else if (change instanceof Change.ApplyBaseline ab) {
+        c.put("accountId", ab.accountId());
+        c.set("account", account(ab.account()));
+        ArrayNode findings = c.putArray("findings");
+        ab.findings().forEach(f -> findings.add(finding(f)));
       }
     }
     ArrayNode notes = root.putArray("notes");
@@ -66,6 +73,34 @@ public final class PlanJson {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A finding as JSON; also used by {@code check --output json}. */
+  public static ObjectNode finding(Finding f) {
+    ObjectNode out = JSON.createObjectNode();
+    out.put("component", f.component());
+    out.put("status", f.status().label());
+    out.put("subject", f.subject());
+    out.put("message", f.message());
+    if (f.expected() != null) {
+      out.put("expected", f.expected());
+    }
+    if (f.actual() != null) {
+      out.put("actual", f.actual());
+    }
+    return out;
+  }
+
+  private static Finding finding(JsonNode f, String at) {
+    Status status;
+    try {
+      status = Status.valueOf(text(f, "status", at).toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(at + ".status: unknown status " + f.path("status"));
+    }
+    return new Finding(text(f, "component", at), status, text(f, "subject", at),
+        text(f, "message", at), f.hasNonNull("expected") ? f.get("expected").asText() : null,
+        f.hasNonNull("actual") ? f.get("actual").asText() : null);
   }
 
   private static ObjectNode account(AccountSpec a) {
@@ -130,6 +165,15 @@ public final class PlanJson {
       case "retag-account" -> new Change.RetagAccount(text(c, "accountId", at),
           account(c.path("account"), at + ".account"), strings(c.path("set"), at + ".set"),
           list(c.path("remove"), at + ".remove"));
+      case "apply-baseline" -> {
+        List<Finding> findings = new ArrayList<>();
+        JsonNode list = c.path("findings");
+        for (int i = 0; i < list.size(); i++) {
+          findings.add(finding(list.get(i), at + ".findings[" + i + "]"));
+        }
+        yield new Change.ApplyBaseline(text(c, "accountId", at),
+            account(c.path("account"), at + ".account"), findings);
+      }
       default -> throw new IllegalArgumentException(at + ".action: unknown action '" + action + "'");
     };
   }

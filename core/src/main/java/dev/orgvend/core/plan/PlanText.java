@@ -1,5 +1,6 @@
 package dev.orgvend.core.plan;
 
+import dev.orgvend.core.spec.AccountSpec;
 import java.util.Map;
 
 /** The plan as people read it, in the spirit of {@code terraform plan}. */
@@ -28,11 +29,14 @@ public final class PlanText {
   }
 
   public static String summary(Plan plan) {
+    long baselines = plan.count(Change.ApplyBaseline.class);
     return String.format("Plan: %d OU(s) to create, %d account(s) to create, %d to await, "
-        + "%d to move, %d to retag; %d unmanaged account(s) left alone.",
+        + "%d to move, %d to retag%s; %d unmanaged account(s) left alone.",
         plan.count(Change.CreateOu.class), plan.count(Change.CreateAccount.class),
         plan.count(Change.AwaitCreation.class), plan.count(Change.MoveAccount.class),
         plan.count(Change.RetagAccount.class),
+        // Mentioned only when there are some, so plans without baselines read as before.
+        baselines == 0 ? "" : ", " + baselines + " baseline(s) to repair",
         plan.notes().stream().filter(n -> n.kind() == Note.Kind.UNMANAGED_ACCOUNT).count());
   }
 
@@ -42,7 +46,14 @@ public final class PlanText {
     }
     if (change instanceof Change.CreateAccount c) {
       return "+ create account " + c.account().name() + " <" + c.account().email() + "> in "
-          + c.account().ouPath() + tags(c.account().tags());
+          + c.account().ouPath() + tags(c.account().tags()) + baseline(c.account());
+    }
+    if (change instanceof Change.ApplyBaseline c) {
+      StringBuilder line = new StringBuilder("~ apply baseline " + c.account().baseline()
+          + " to account " + c.account().name() + " (" + c.accountId() + "):");
+      c.findings().forEach(f -> line.append("\n      ").append(f.component()).append(": ")
+          .append(f.message()));
+      return line.toString();
     }
     if (change instanceof Change.AwaitCreation c) {
       return "~ await creation " + c.requestId() + " of account " + c.account().name()
@@ -56,6 +67,10 @@ public final class PlanText {
     return "~ retag account " + c.account().name() + " (" + c.accountId() + ")"
         + (c.set().isEmpty() ? "" : " set " + c.set())
         + (c.remove().isEmpty() ? "" : " remove " + c.remove());
+  }
+
+  private static String baseline(AccountSpec account) {
+    return account.baseline() == null ? "" : ", then baseline " + account.baseline();
   }
 
   private static String tags(Map<String, String> tags) {

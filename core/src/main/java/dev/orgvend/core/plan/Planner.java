@@ -1,5 +1,8 @@
 package dev.orgvend.core.plan;
 
+import dev.orgvend.core.baseline.AccountResult;
+import dev.orgvend.core.baseline.Finding;
+import dev.orgvend.core.baseline.Status;
 import dev.orgvend.core.live.LiveOrganization;
 import dev.orgvend.core.spec.AccountSpec;
 import dev.orgvend.core.spec.OrganizationalUnitSpec;
@@ -27,6 +30,14 @@ public final class Planner {
   private Planner() {}
 
   public static Plan plan(Spec spec, LiveOrganization live) {
+    return plan(spec, live, Map.of());
+  }
+
+  /**
+   * Plans with the baselines of existing accounts already inspected: {@code baselines} holds a
+   * result by account id for the managed accounts that have a baseline.
+   */
+  public static Plan plan(Spec spec, LiveOrganization live, Map<String, AccountResult> baselines) {
     List<Change> changes = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
 
@@ -56,6 +67,7 @@ public final class Planner {
         LiveOrganization.Account a = existing.get();
         managed.add(a.id());
         planExisting(account, a, live, changes, notes);
+        planBaseline(account, a, baselines.get(a.id()), changes, notes);
         continue;
       }
       Optional<LiveOrganization.Creation> inFlight = live.inFlight().stream()
@@ -108,6 +120,24 @@ public final class Planner {
         .sorted().toList();
     if (!set.isEmpty() || !remove.isEmpty()) {
       changes.add(new Change.RetagAccount(a.id(), account, set, remove));
+    }
+  }
+
+  private static void planBaseline(AccountSpec account, LiveOrganization.Account a,
+      AccountResult result, List<Change> changes, List<Note> notes) {
+    if (result == null || a.closed()) {
+      return;
+    }
+    List<Finding> drift = result.drift();
+    if (!drift.isEmpty()) {
+      changes.add(new Change.ApplyBaseline(a.id(), account, drift));
+    }
+    for (Finding f : result.findings()) {
+      if (f.status() == Status.UNREACHABLE || f.status() == Status.ERROR) {
+        notes.add(new Note(Note.Kind.BASELINE_UNREADABLE, account.name(), "baseline "
+            + account.baseline() + " of " + account.name() + " (" + a.id() + "): "
+            + f.component() + ": " + f.message()));
+      }
     }
   }
 

@@ -28,6 +28,7 @@ final class SpecBinder {
   private final Problems problems;
   private final Values values;
   private final AwsRules rules;
+  private final BaselineValidator validator;
 
   /**
    * Every name under {@code baselines}, usable or not: a reference to a broken baseline is
@@ -35,10 +36,11 @@ final class SpecBinder {
    */
   private final Set<String> baselineNames = new LinkedHashSet<>();
 
-  SpecBinder(Problems problems) {
+  SpecBinder(Problems problems, BaselineValidator validator) {
     this.problems = problems;
     this.values = new Values(problems);
     this.rules = new AwsRules(values);
+    this.validator = validator;
   }
 
   /** The spec, or null when anything was reported. */
@@ -155,9 +157,13 @@ final class SpecBinder {
       if (name == null || components == null) {
         continue;
       }
+      int before = problems.count();
       values.checkStrings(components, path);
       Map<String, JsonNode> converted = new LinkedHashMap<>();
       components.entries().forEach((key, component) -> converted.put(key, json(component.value())));
+      if (problems.count() == before) {
+        new ComponentChecks(problems, validator).check(components, path, converted);
+      }
       baselines.put(name, new BaselineSpec(name, converted));
     }
     return baselines;

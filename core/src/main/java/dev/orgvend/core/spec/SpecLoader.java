@@ -29,11 +29,20 @@ public final class SpecLoader {
   private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private final YamlReader reader = new YamlReader(MAX_BYTES);
+  private final BaselineValidator baselines;
 
-  private SpecLoader() {}
+  private SpecLoader(BaselineValidator baselines) {
+    this.baselines = baselines;
+  }
 
+  /** A loader that takes baseline components as opaque settings. */
   public static SpecLoader create() {
-    return new SpecLoader();
+    return new SpecLoader(BaselineValidator.ANY);
+  }
+
+  /** A loader that also checks baseline component names and settings with {@code baselines}. */
+  public static SpecLoader create(BaselineValidator baselines) {
+    return new SpecLoader(baselines);
   }
 
   /** Loads a file; problems name it as {@code file} was written. */
@@ -71,7 +80,7 @@ public final class SpecLoader {
     String text = !yaml.isEmpty() && yaml.charAt(0) == BYTE_ORDER_MARK ? yaml.substring(1) : yaml;
     Problems problems = new Problems(fileName);
     Node root = reader.read(text, problems);
-    Spec spec = root == null ? null : new SpecBinder(problems).bind(root);
+    Spec spec = root == null ? null : new SpecBinder(problems, baselines).bind(root);
     if (spec == null || !problems.isEmpty()) {
       return new SpecResult.Invalid(problems.sorted());
     }
