@@ -1,6 +1,5 @@
 package dev.orgvend.cli;
 
-import dev.orgvend.core.aws.AwsCaller;
 import dev.orgvend.core.baseline.AccountResult;
 import dev.orgvend.core.baseline.Baseline;
 import dev.orgvend.core.baseline.BaselineRunner;
@@ -16,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
@@ -53,21 +51,7 @@ final class Planning {
       work.add(engine.pool.submit(() -> results.put(existing.id(),
           engine.baselineRunner.inspect(target, baseline))));
     }
-    try {
-      for (Future<?> f : work) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      work.forEach(f -> f.cancel(true));
-      Thread.currentThread().interrupt();
-      throw new AwsCaller.Interrupted();
-    } catch (ExecutionException e) {
-      work.forEach(f -> f.cancel(true));
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    dev.orgvend.core.aws.Parallel.awaitAll(work);
     return results;
   }
 }

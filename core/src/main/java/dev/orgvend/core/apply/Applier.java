@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -170,20 +169,7 @@ public final class Applier {
   }
 
   private static void await(List<Future<?>> work) {
-    try {
-      for (Future<?> f : work) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      work.forEach(f -> f.cancel(true));
-      Thread.currentThread().interrupt();
-      throw new AwsCaller.Interrupted();
-    } catch (ExecutionException e) {
-      work.forEach(f -> f.cancel(true));
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    dev.orgvend.core.aws.Parallel.awaitAll(work);
   }
+
 }

@@ -1,12 +1,12 @@
 package dev.orgvend.core.live;
 
 import dev.orgvend.core.aws.AwsCaller;
+import dev.orgvend.core.aws.Parallel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Function;
@@ -151,22 +151,6 @@ public final class OrganizationReader {
     for (I input : inputs) {
       futures.add(pool.submit(() -> work.apply(input)));
     }
-    List<O> out = new ArrayList<>();
-    try {
-      for (Future<O> f : futures) {
-        out.add(f.get());
-      }
-    } catch (InterruptedException e) {
-      futures.forEach(f -> f.cancel(true));
-      Thread.currentThread().interrupt();
-      throw new AwsCaller.Interrupted();
-    } catch (ExecutionException e) {
-      futures.forEach(f -> f.cancel(true));
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-    return out;
+    return Parallel.results(futures);
   }
 }
