@@ -331,6 +331,14 @@ public final class Front implements HttpHandler {
       throw new BodyTooLarge();
     }
     InputStream in = exchange.getInputStream();
+    if (declared >= 0) {
+      // The usual case: read exactly what was announced, with no growing buffer.
+      byte[] body = in.readNBytes((int) declared);
+      if (body.length < declared) {
+        throw new IOException("body ended early");
+      }
+      return body;
+    }
     byte[] body = in.readNBytes(maxBodyBytes + 1);
     if (body.length > maxBodyBytes) {
       throw new BodyTooLarge();
