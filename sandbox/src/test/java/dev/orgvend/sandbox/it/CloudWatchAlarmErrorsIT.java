@@ -4,61 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
-import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.InvalidFormatException;
 import software.amazon.awssdk.services.cloudwatch.model.InvalidNextTokenException;
 import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterCombinationException;
 import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterValueException;
-import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.MissingRequiredParameterException;
-import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /** CloudWatch alarm errors through the real SDK (awsQuery): codes, statuses and messages. */
-class CloudWatchAlarmErrorsIT {
-  static SandboxFixture fx;
-  static CloudWatchClient cw;
-  static String account;
-
-  @BeforeAll
-  static void start() {
-    fx = new SandboxFixture();
-    cw = BaselineClients.cloudWatch(fx, fx.managementProvider(), Region.US_EAST_1);
-    account = fx.management.accountId();
-  }
-
-  @AfterAll
-  static void stop() {
-    cw.close();
-    fx.close();
-  }
-
-  static Consumer<PutMetricAlarmRequest.Builder> billing(String name,
-      Consumer<PutMetricAlarmRequest.Builder> change) {
-    return BaselineClients.billingAlarm(account, name, change);
-  }
-
-  static Consumer<PutMetricAlarmRequest.Builder> billing(String name) {
-    return billing(name, r -> { });
-  }
-
-  static MetricAlarm describe(CloudWatchClient client, String name) {
-    List<MetricAlarm> found = client.describeAlarms(r -> r.alarmNames(name)).metricAlarms();
-    assertThat(found).hasSize(1);
-    return found.get(0);
-  }
-
-  static List<String> names(Consumer<DescribeAlarmsRequest.Builder> request) {
-    return cw.describeAlarms(request).metricAlarms().stream().map(MetricAlarm::alarmName).toList();
-  }
-
+class CloudWatchAlarmErrorsIT extends CloudWatchAlarmTestBase {
   @Test
   void putMetricAlarm_withoutMetricName_throwsMissingParameter() {
     MissingRequiredParameterException e = catchThrowableOfType(
