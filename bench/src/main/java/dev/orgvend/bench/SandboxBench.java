@@ -2,6 +2,8 @@ package dev.orgvend.bench;
 
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -22,19 +25,38 @@ import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * Sandbox throughput: signed requests from the Java SDK at 1, 8 and 32 concurrent clients, a mix
- * of reads and writes (Organizations reads, STS GetCallerIdentity, AssumeRole which stores a
- * session). Prints requests/s and latency percentiles. The client runs in the same JVM on the
- * same cores, so the figures include the SDK's own cost of signing and parsing.
+ * Sandbox throughput: signed requests at 1, 8 and 32 concurrent clients, a mix of reads and
+ * writes (Organizations reads, STS GetCallerIdentity, AssumeRole which stores a session). Prints
+ * requests/s and latency percentiles for two load generators on the same machine:
+ *
+ * <ul>
+ *   <li>{@code sdk}: the full AWS SDK for Java v2 clients (Apache HTTP client), as orgvend uses
+ *       them. Its own cost of marshalling, signing and parsing is most of the CPU on two cores.
+ *   <li>{@code wire}: requests signed afresh by the SDK's SigV4 signer and written to a
+ *       keep-alive socket ({@link SignedWire}), so the figures show the server's cost.
+ * </ul>
+ *
+ * <p>By default each client sends its next request as soon as the last one is answered (closed
+ * loop: the figures are the saturation throughput and the latency at saturation). With {@code
+ * --rate R} the clients together offer R requests/s on a fixed schedule (open loop), and each
+ * latency is measured from when the request was due, so a stall counts against every request it
+ * delayed.
  */
 final class SandboxBench {
   private SandboxBench() {}
+
+  /** Builds one client thread's mix of requests. */
+  private interface Generator {
+    Runnable[] mixFor(int thread);
+  }
 
   static void main(String[] args) throws Exception {
     int seconds = 10;
     int[] clientCounts = {1, 8, 32};
     boolean inMemory = false;
     int workers = 0;
+    double rate = 0;
+    List<String> modes = List.of("sdk", "wire");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -42,7 +64,11 @@ final class SandboxBench {
             .mapToInt(Integer::parseInt).toArray();
         case "--in-memory" -> inMemory = true;
         case "--workers" -> workers = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        case "--client" -> modes = List.of(args[++i].split(","));
+        case "--rate" -> rate = Double.parseDouble(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]
+            + " (options: --seconds N, --clients 1,8,32, --client sdk,wire, --rate REQ_PER_S,"
+            + " --in-memory, --workers N)");
       }
     }
     Path dir = Files.createTempDirectory("orgvend-bench");
@@ -56,9 +82,9 @@ final class SandboxBench {
     }
     try (Sandbox sandbox = builder.start()) {
       SdkHttpClient http = ApacheHttpClient.builder().maxConnections(128).build();
-      var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(
-          sandbox.managementCredentials().accessKeyId(),
-          sandbox.managementCredentials().secretAccessKey()));
+      String keyId = sandbox.managementCredentials().accessKeyId();
+      String secret = sandbox.managementCredentials().secretAccessKey();
+      var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId, secret));
       var noRetry = ClientOverrideConfiguration.builder().retryStrategy(b -> b.maxAttempts(1)).build();
       OrganizationsClient orgs = OrganizationsClient.builder().endpointOverride(sandbox.endpoint())
           .region(Region.US_EAST_1).credentialsProvider(creds).httpClient(http)
@@ -74,25 +100,59 @@ final class SandboxBench {
         accounts.add(orgs.describeCreateAccountStatus(r -> r.createAccountRequestId(id))
             .createAccountStatus().accountId());
       }
-      Runnable[] mix = {
+      Runnable[] sdkMix = {
           () -> orgs.describeOrganization(),
           () -> orgs.listAccounts(),
           () -> orgs.listRoots(),
           () -> orgs.describeAccount(r -> r.accountId(accounts.get(0))),
           () -> sts.getCallerIdentity(),
           () -> sts.getCallerIdentity(),
-          () -> sts.assumeRole(r -> r.roleSessionName("bench").roleArn("arn:aws:iam::"
-              + accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()))
-              + ":role/OrganizationAccountAccessRole")),
+          () -> sts.assumeRole(r -> r.roleSessionName("bench").roleArn(roleArn(accounts))),
+      };
+      Generator sdk = thread -> sdkMix;
+      Generator wire = thread -> {
+        SignedWire socket = new SignedWire(sandbox.endpoint(), keyId, secret);
+        SignedWire.Call[] calls = {
+            SignedWire.Call.json11("DescribeOrganization", "{}"),
+            SignedWire.Call.json11("ListAccounts", "{}"),
+            SignedWire.Call.json11("ListRoots", "{}"),
+            SignedWire.Call.json11("DescribeAccount", "{\"AccountId\":\"" + accounts.get(0) + "\"}"),
+            SignedWire.Call.query("sts", "Action=GetCallerIdentity&Version=2011-06-15"),
+            SignedWire.Call.query("sts", "Action=GetCallerIdentity&Version=2011-06-15"),
+            null,
+        };
+        Runnable[] mix = new Runnable[calls.length];
+        for (int c = 0; c < calls.length; c++) {
+          SignedWire.Call call = calls[c];
+          mix[c] = () -> {
+            SignedWire.Call actual = call != null ? call : SignedWire.Call.query("sts",
+                "Action=AssumeRole&Version=2011-06-15&RoleSessionName=bench&RoleArn="
+                    + URLEncoder.encode(roleArn(accounts), StandardCharsets.UTF_8));
+            int status = socket.send(actual);
+            if (status != 200) {
+              throw new IllegalStateException("HTTP " + status);
+            }
+          };
+        }
+        return mix;
       };
       System.out.printf("sandbox bench: %d s per level, store=%s, %d cores, mix = 4 Organizations"
-          + " reads, 2 GetCallerIdentity, 1 AssumeRole (a write)%n", seconds,
-          inMemory ? "memory" : "sqlite", Runtime.getRuntime().availableProcessors());
-      run(mix, 8, 3, false);
-      System.out.printf("%8s %10s %9s %9s %9s %9s %7s%n", "clients", "req/s", "p50 ms", "p90 ms",
-          "p99 ms", "max ms", "errors");
-      for (int clients : clientCounts) {
-        run(mix, clients, seconds, true);
+          + " reads, 2 GetCallerIdentity, 1 AssumeRole (a write), %s%n", seconds,
+          inMemory ? "memory" : "sqlite", Runtime.getRuntime().availableProcessors(),
+          rate > 0 ? String.format("open loop at %.0f requests/s offered", rate)
+              : "closed loop (each client waits for its answer)");
+      System.out.printf("%6s %8s %10s %9s %9s %9s %9s %7s%n", "client", "clients", "req/s",
+          "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
+      for (String mode : modes) {
+        Generator generator = switch (mode) {
+          case "sdk" -> sdk;
+          case "wire" -> wire;
+          default -> throw new IllegalArgumentException("unknown --client " + mode);
+        };
+        run(mode, generator, 8, 3, 0, false);
+        for (int clients : clientCounts) {
+          run(mode, generator, clients, seconds, rate, true);
+        }
       }
       orgs.close();
       sts.close();
@@ -100,28 +160,45 @@ final class SandboxBench {
     }
   }
 
-  private static void run(Runnable[] mix, int clients, int seconds, boolean print)
-      throws InterruptedException {
+  private static String roleArn(List<String> accounts) {
+    return "arn:aws:iam::" + accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()))
+        + ":role/OrganizationAccountAccessRole";
+  }
+
+  private static void run(String mode, Generator generator, int clients, int seconds, double rate,
+      boolean print) throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong errors = new AtomicLong();
     List<long[]> perThread = new ArrayList<>();
     int[] counts = new int[clients];
     CountDownLatch done = new CountDownLatch(clients);
+    long interval = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
+    long started = System.nanoTime();
     for (int t = 0; t < clients; t++) {
       long[] samples = new long[2_000_000];
       perThread.add(samples);
       int index = t;
+      Runnable[] mix = generator.mixFor(t);
       Thread thread = new Thread(() -> {
         int n = 0;
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        long due = started + (interval > 0 ? interval * index / clients : 0);
         while (!stop.get() && n < samples.length) {
-          long start = System.nanoTime();
+          long begin = System.nanoTime();
+          if (interval > 0) {
+            while (begin < due) {
+              LockSupport.parkNanos(due - begin);
+              begin = System.nanoTime();
+            }
+            begin = due;
+            due += interval;
+          }
           try {
             mix[random.nextInt(mix.length)].run();
           } catch (RuntimeException e) {
             errors.incrementAndGet();
           }
-          samples[n++] = System.nanoTime() - start;
+          samples[n++] = System.nanoTime() - begin;
         }
         counts[index] = n;
         done.countDown();
@@ -129,7 +206,6 @@ final class SandboxBench {
       thread.setDaemon(true);
       thread.start();
     }
-    long started = System.nanoTime();
     Thread.sleep(seconds * 1000L);
     stop.set(true);
     done.await();
@@ -145,8 +221,9 @@ final class SandboxBench {
       at += counts[t];
     }
     Arrays.sort(all);
-    System.out.printf("%8d %10.0f %9.2f %9.2f %9.2f %9.2f %7d%n", clients, total / elapsed,
-        pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), all[all.length - 1] / 1e6, errors.get());
+    System.out.printf("%6s %8d %10.0f %9.2f %9.2f %9.2f %9.2f %7d%n", mode, clients,
+        total / elapsed, pct(all, 0.50), pct(all, 0.90), pct(all, 0.99),
+        all[all.length - 1] / 1e6, errors.get());
   }
 
   private static double pct(long[] sorted, double p) {
