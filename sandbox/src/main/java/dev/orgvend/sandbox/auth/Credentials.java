@@ -6,20 +6,32 @@ import dev.orgvend.sandbox.state.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /** Every access key the sandbox knows, and the check that a request was signed with one. */
 public final class Credentials {
   private final Table<AccessKey> keys;
   private final SandboxClock clock;
+  /**
+   * Keys with an expiry, soonest first, so that {@link #prune} looks only at the keys it drops.
+   * It may hold keys already gone from the table (after a reset); prune skips those.
+   */
+  private final PriorityQueue<AccessKey> byExpiry =
+      new PriorityQueue<>(Comparator.comparing(AccessKey::expiration));
 
   public Credentials(Store store, SandboxClock clock) {
     this.keys = store.table("auth.key", AccessKey.class);
     this.clock = clock;
+    keys.values().stream().filter(k -> k.expiration() != null).forEach(byExpiry::add);
   }
 
   public synchronized void add(AccessKey key) {
     keys.put(key.accessKeyId(), key);
+    if (key.expiration() != null) {
+      byExpiry.add(key);
+    }
   }
 
   public synchronized Optional<AccessKey> find(String accessKeyId) {
@@ -35,9 +47,12 @@ public final class Credentials {
 
   /** Drops temporary keys that expired more than a day ago, to keep the table small. */
   public synchronized void prune(Instant now) {
-    for (AccessKey key : keys.where(k -> k.expiration() != null
-        && k.expiration().plusSeconds(86_400).isBefore(now))) {
-      keys.remove(key.accessKeyId());
+    Instant cutoff = now.minusSeconds(86_400);
+    while (!byExpiry.isEmpty() && byExpiry.peek().expiration().isBefore(cutoff)) {
+      AccessKey expired = byExpiry.poll();
+      if (keys.get(expired.accessKeyId()) == expired) {
+        keys.remove(expired.accessKeyId());
+      }
     }
   }
 
