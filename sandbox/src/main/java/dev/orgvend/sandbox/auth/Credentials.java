@@ -6,6 +6,7 @@ import dev.orgvend.sandbox.state.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Every access key the sandbox knows, and the check that a request was signed with one. */
@@ -24,6 +25,11 @@ public final class Credentials {
 
   public synchronized Optional<AccessKey> find(String accessKeyId) {
     return keys.find(accessKeyId);
+  }
+
+  /** Every key, long-term and temporary, that has not been pruned. */
+  public synchronized List<AccessKey> all() {
+    return List.copyOf(keys.values());
   }
 
   /** The first long-term key of the principal with this ARN, if any. */
