@@ -34,9 +34,9 @@ import picocli.CommandLine.Parameters;
     description = {"Make the organization match the spec: create OUs and accounts, move and tag",
         "them, and bring their baselines to the spec (only what differs is changed).",
         "Shows the plan and asks for confirmation (or --yes). A plan that removes something",
-        "(tags not in the spec, marked '-') needs --allow-removals as well. Safe to rerun after any",
-        "interruption: the journal and AWS's own records are checked first, so no account is",
-        "ever requested twice. Exit code 0 = done, 1 = some change failed, 3 = bad input,",
+        "(tags not in the spec, marked '-') also needs --allow-removals. Safe to rerun after",
+        "any interruption: the journal and AWS's own records are checked first, so no account",
+        "is ever requested twice. Exit code 0 = done, 1 = some change failed, 3 = bad input,",
         "130 = interrupted.",
         "  orgvend apply [--sandbox | --profile NAME] [--yes]    or: orgvend apply plan.json"})
 final class ApplyCommand implements Callable<Integer> {
