@@ -9,6 +9,7 @@ import dev.orgvend.core.aws.CallStats;
 import dev.orgvend.core.journal.Journal;
 import dev.orgvend.core.journal.RunLock;
 import dev.orgvend.core.live.LiveOrganization;
+import dev.orgvend.core.plan.Change;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.plan.PlanJson;
 import dev.orgvend.core.plan.PlanText;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,9 +33,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Make the organization match the spec: create OUs and accounts, move and tag",
         "them, and bring their baselines to the spec (only what differs is changed).",
-        "Shows the plan and asks for confirmation (or --yes). Safe to rerun after any",
-        "interruption: the journal and AWS's own records are checked first, so no account is",
-        "ever requested twice. Exit code 0 = done, 1 = some change failed, 3 = bad input,",
+        "Shows the plan and asks for confirmation (or --yes). A plan that removes something",
+        "(tags not in the spec, marked '-') also needs --allow-removals. Safe to rerun after",
+        "any interruption: the journal and AWS's own records are checked first, so no account",
+        "is ever requested twice. Exit code 0 = done, 1 = some change failed, 3 = bad input,",
         "130 = interrupted.",
         "  orgvend apply [--sandbox | --profile NAME] [--yes]    or: orgvend apply plan.json"})
 final class ApplyCommand implements Callable<Integer> {
@@ -48,6 +51,11 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = {"-y", "--yes"}, description = "Apply without asking (needed when not on a"
       + " terminal).")
   boolean yes;
+
+  @Option(names = "--allow-removals", description = "Let apply remove what the plan marks with"
+      + " '-' (tags that are not in the spec). Without it, such a plan is refused and nothing is"
+      + " changed.")
+  boolean allowRemovals;
 
   @Option(names = "--no-verify", description = "Do not wait until new accounts accept AssumeRole.")
   boolean noVerify;
@@ -93,6 +101,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         return plan.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
       }
+      refuseUnallowedRemovals(plan);
       confirm(out);
       return run(engine, journal, spec, plan, live, progress, out);
     }
@@ -166,6 +175,19 @@ final class ApplyCommand implements Callable<Integer> {
     out.println("Apply finished: " + summary + ".");
     out.println(calls);
     out.flush();
+  }
+
+  /** Removals lose what only AWS knew (a tag's value), so --yes alone does not allow them. */
+  private void refuseUnallowedRemovals(Plan plan) {
+    List<Change> removals = plan.removals();
+    if (removals.isEmpty() || allowRemovals) {
+      return;
+    }
+    throw new UserError("refusing to apply: the plan removes " + plan.tagsToRemove()
+        + " tag(s) that are not in the spec, from " + removals.stream().map(Change::subject)
+        .distinct().collect(Collectors.joining(", ")) + " (the lines marked '-'). Add the tags"
+        + " to the spec to keep them, or pass --allow-removals to remove them; nothing was"
+        + " changed");
   }
 
   private void confirm(PrintWriter out) {

@@ -8,6 +8,8 @@ import dev.orgvend.sandbox.SandboxSettings.Rate;
 import dev.orgvend.sandbox.SandboxSettings.Throttling;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +37,9 @@ final class SandboxServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--host", defaultValue = "127.0.0.1",
-      description = "Address to bind (default: ${DEFAULT-VALUE}; loopback only unless you change it).")
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). Any"
+          + " other address, e.g. 0.0.0.0, lets other machines reach the AWS API and prints a"
+          + " warning; the admin API stays loopback-only.")
   String host;
 
   @Option(names = "--port", defaultValue = "4566", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -140,6 +144,14 @@ final class SandboxServeCommand implements Callable<Integer> {
     }, "sandbox-shutdown"));
 
     PrintWriter out = spec.commandLine().getOut();
+    if (!loopback(host)) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("orgvend: warning: --host " + host + " is not a loopback address: other"
+          + " machines that can reach port " + sandbox.endpoint().getPort() + " can call this"
+          + " sandbox's AWS API, signed with its keys. The admin API under /_sandbox/ still"
+          + " answers this machine only. Leave --host out to listen on 127.0.0.1 only.");
+      err.flush();
+    }
     SandboxCredentials c = sandbox.managementCredentials();
     out.println("orgvend sandbox listening on " + sandbox.endpoint()
         + (inMemory ? " (state in memory)" : " (state in " + dataDir.resolve("sandbox.db") + ")"));
@@ -153,6 +165,15 @@ final class SandboxServeCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /** Whether {@code host} names only this machine; a name that does not resolve counts as not. */
+  static boolean loopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   private static String rootMessage(Throwable e) {

@@ -123,6 +123,29 @@ class ApplyFlowIT {
   }
 
   @Test
+  void apply_whenThePlanRemovesTags_refusesUntilAllowRemovalsIsGiven() throws IOException {
+    Path spec = spec(TWO_ACCOUNTS);
+    assertThat(run("apply", spec, "--sandbox", "--yes").exitCode()).isZero();
+    spec(TWO_ACCOUNTS.replace("    tags:\n      cost-center: \"1000\"\n", ""));
+
+    CliRunner.Result refused = run("apply", spec, "--sandbox", "--yes");
+
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(withoutIds(refused.out())).contains("orgvend will:\n"
+        + "  - remove tag(s) cost-center from account log-archive (ACCOUNT)\n");
+    assertThat(refused.err()).isEqualTo("orgvend: refusing to apply: the plan removes 1 tag(s)"
+        + " that are not in the spec, from log-archive (the lines marked '-'). Add the tags to the"
+        + " spec to keep them, or pass --allow-removals to remove them; nothing was changed\n");
+    assertThat(run("plan", spec, "--sandbox").exitCode()).isEqualTo(ExitCodes.CHANGES);
+
+    CliRunner.Result allowed = run("apply", spec, "--sandbox", "--yes", "--allow-removals");
+
+    assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+    assertThat(allowed.out()).contains("Apply finished: 1 change(s) done, 0 failed.");
+    assertThat(run("plan", spec, "--sandbox").out()).contains("No changes.");
+  }
+
+  @Test
   void outputJson_givesAPlanDocumentAndOneEventPerLine() throws IOException {
     Path spec = spec(TWO_ACCOUNTS);
 

@@ -28,6 +28,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -142,6 +143,20 @@ public final class Sandbox implements AutoCloseable {
 
   public SandboxCredentials managementCredentials() {
     return management;
+  }
+
+  /**
+   * Every access key this sandbox has issued and not yet pruned, secrets included: the
+   * management keys and the temporary keys of AssumeRole sessions. The sandbox is the credential
+   * authority here, as IAM and STS are in AWS; this is for tests that look for leaked secrets.
+   */
+  public List<AccessKey> accessKeys() {
+    return credentials.all();
+  }
+
+  /** Authenticated AWS API requests served since start, by {@code signingName:Operation}. */
+  public Map<String, Long> calls() {
+    return front.calls();
   }
 
   public SandboxSettings settings() {

@@ -319,9 +319,9 @@ final class AccountSteps {
         set.put(k, v);
       }
     });
-    List<String> remove = have.keySet().stream()
-        .filter(k -> !account.tags().containsKey(k) && !k.startsWith("aws:")).toList();
-    retag(accountId, account, set, remove);
+    // Only sets: a tag not in the spec is removed only when a plan showed it (RetagAccount) and
+    // the run was allowed to remove; the next plan lists any left here.
+    retag(accountId, account, set, List.of());
   }
 
   private void retag(String accountId, AccountSpec account, Map<String, String> set,

@@ -15,6 +15,15 @@ public sealed interface Change {
   /** What the change is about: an OU path or an account name. */
   String subject();
 
+  /**
+   * Whether the change removes something from the organization that the spec does not name
+   * (today: tags not in the spec). Plans show such changes with {@code -}, and apply makes them
+   * only when asked to explicitly.
+   */
+  default boolean removes() {
+    return false;
+  }
+
   /** Create the OU at {@code path}; its parent exists or is created earlier in the plan. */
   record CreateOu(OuPath path) implements Change {
     @Override
@@ -81,6 +90,11 @@ public sealed interface Change {
     @Override
     public String action() {
       return "retag-account";
+    }
+
+    @Override
+    public boolean removes() {
+      return !remove.isEmpty();
     }
 
     @Override

@@ -24,6 +24,17 @@ public record Plan(String organizationId, String fingerprint, List<Change> chang
     return notes.stream().anyMatch(n -> n.kind().isError());
   }
 
+  /** The changes that remove something, which apply makes only with an explicit opt-in. */
+  public List<Change> removals() {
+    return changes.stream().filter(Change::removes).toList();
+  }
+
+  /** How many tags the plan removes, over all accounts. */
+  public long tagsToRemove() {
+    return changes.stream().filter(Change.RetagAccount.class::isInstance)
+        .mapToLong(c -> ((Change.RetagAccount) c).remove().size()).sum();
+  }
+
   public long count(Class<? extends Change> type) {
     return changes.stream().filter(type::isInstance).count();
   }

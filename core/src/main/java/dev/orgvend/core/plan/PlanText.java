@@ -30,13 +30,15 @@ public final class PlanText {
 
   public static String summary(Plan plan) {
     long baselines = plan.count(Change.ApplyBaseline.class);
+    long removals = plan.tagsToRemove();
     return String.format("Plan: %d OU(s) to create, %d account(s) to create, %d to await, "
-        + "%d to move, %d to retag%s; %d unmanaged account(s) left alone.",
+        + "%d to move, %d to retag%s%s; %d unmanaged account(s) left alone.",
         plan.count(Change.CreateOu.class), plan.count(Change.CreateAccount.class),
         plan.count(Change.AwaitCreation.class), plan.count(Change.MoveAccount.class),
         plan.count(Change.RetagAccount.class),
-        // Mentioned only when there are some, so plans without baselines read as before.
+        // Mentioned only when there are some, so plans without them read as before.
         baselines == 0 ? "" : ", " + baselines + " baseline(s) to repair",
+        removals == 0 ? "" : ", " + removals + " tag(s) to remove",
         plan.notes().stream().filter(n -> n.kind() == Note.Kind.UNMANAGED_ACCOUNT).count());
   }
 
@@ -64,9 +66,14 @@ public final class PlanText {
           + c.from() + " to " + c.account().ouPath();
     }
     Change.RetagAccount c = (Change.RetagAccount) change;
-    return "~ retag account " + c.account().name() + " (" + c.accountId() + ")"
-        + (c.set().isEmpty() ? "" : " set " + c.set())
-        + (c.remove().isEmpty() ? "" : " remove " + c.remove());
+    String account = "account " + c.account().name() + " (" + c.accountId() + ")";
+    // A removal gets a line of its own, marked '-', so it cannot hide inside an update.
+    String untag = "- remove tag(s) " + String.join(", ", c.remove()) + " from " + account;
+    if (c.set().isEmpty()) {
+      return untag;
+    }
+    String retag = "~ retag " + account + " set " + c.set();
+    return c.remove().isEmpty() ? retag : retag + "\n  " + untag;
   }
 
   private static String baseline(AccountSpec account) {

@@ -35,6 +35,48 @@ class PermissionsTest {
         .as("IAM actions for %s in Permissions", op).isPresent());
   }
 
+  /** API operations that close, delete, detach, remove or switch something off. */
+  private static final Pattern DESTRUCTIVE = Pattern.compile(
+      "^(Close|Delete|Remove|Detach|Leave|Disable|Deregister|Decline|Cancel|Unsubscribe|Untag)");
+
+  /**
+   * With the test above (every call the engine makes is granted), this keeps the engine from
+   * calling anything destructive beyond the two removals a plan shows: tags not in the spec
+   * (only with apply --allow-removals) and an account alias the spec replaces (IAM allows one).
+   */
+  @Test
+  void grants_includeNoDestructiveOperationBeyondTheTwoPlansShow() {
+    assertThat(Permissions.grants()).extracting(Permissions.Grant::operation)
+        .filteredOn(op -> DESTRUCTIVE.matcher(op).find())
+        .containsExactlyInAnyOrder("UntagResource", "DeleteAccountAlias");
+    assertThat(Permissions.grants()).flatExtracting(Permissions.Grant::actions)
+        .filteredOn(a -> DESTRUCTIVE.matcher(a.substring(a.indexOf(':') + 1)).find())
+        .containsExactlyInAnyOrder("organizations:UntagResource", "iam:DeleteAccountAlias");
+  }
+
+  /** SDK methods that close, delete or detach, should one be called outside the caller. */
+  private static final Pattern DESTRUCTIVE_SDK_CALL = Pattern.compile("\\.(closeAccount"
+      + "|removeAccountFromOrganization|deleteOrganizationalUnit|deleteOrganization"
+      + "|leaveOrganization|detachPolicy|deletePolicy|disablePolicyType|disableAWSServiceAccess"
+      + "|deregisterDelegatedAdministrator|deleteResourcePolicy|deleteTopic|unsubscribe"
+      + "|deleteAlarms|deleteAlternateContact|deleteAccountPasswordPolicy|deleteRole"
+      + "|deleteRolePolicy|detachRolePolicy)\\(");
+
+  @Test
+  void engineSources_callNoSdkMethodThatClosesDeletesOrDetaches() throws IOException {
+    Set<String> found = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Matcher m = DESTRUCTIVE_SDK_CALL.matcher(Files.readString(file));
+        while (m.find()) {
+          found.add(file.getFileName() + ": " + m.group(1));
+        }
+      }
+    }
+
+    assertThat(found).isEmpty();
+  }
+
   @Test
   void actions_whenReadOnly_areOnlyDescribeAndList() {
     assertThat(Permissions.actions(true)).containsExactly(

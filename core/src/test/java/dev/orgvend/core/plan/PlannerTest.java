@@ -96,6 +96,58 @@ class PlannerTest {
         });
   }
 
+  private static Plan retagGamma(Map<String, String> have) {
+    var accounts = List.of(new LiveOrganization.Account("333333333333", "gamma",
+        "gamma@example.com", "ACTIVE", "r-root"));
+    String yaml = """
+        version: 1
+        accounts:
+          - name: gamma
+            email: gamma@example.com
+            tags: {team: new}
+        """;
+    return Planner.plan(spec(yaml), live(List.of(), accounts, Map.of("333333333333", have),
+        List.of()));
+  }
+
+  @Test
+  void render_whenTagsAreRemoved_showsTheRemovalOnALineOfItsOwnMarkedMinus() {
+    Plan plan = retagGamma(Map.of("team", "old", "stale", "x", "owner", "y",
+        "aws:cloudformation:stack", "z"));
+
+    assertThat(PlanText.render(plan)).isEqualTo("""
+        Organization o-test
+
+        orgvend will:
+          ~ retag account gamma (333333333333) set {team=new}
+          - remove tag(s) owner, stale from account gamma (333333333333)
+
+        Plan: 0 OU(s) to create, 0 account(s) to create, 0 to await, 0 to move, 1 to retag, \
+        2 tag(s) to remove; 0 unmanaged account(s) left alone.
+        """);
+    assertThat(plan.removals()).extracting(Change::subject).containsExactly("gamma");
+    assertThat(plan.tagsToRemove()).isEqualTo(2);
+  }
+
+  @Test
+  void render_whenTagsAreOnlyRemoved_showsJustTheMinusLine() {
+    Plan plan = retagGamma(Map.of("team", "new", "stale", "x"));
+
+    assertThat(PlanText.render(plan)).contains("orgvend will:\n"
+        + "  - remove tag(s) stale from account gamma (333333333333)\n\n");
+    assertThat(PlanJson.write(plan)).contains(
+        "\"description\" : \"remove tag(s) stale from account gamma (333333333333)\"");
+  }
+
+  @Test
+  void plan_whenTagValuesOnlyChange_removesNothing() {
+    Plan plan = retagGamma(Map.of("team", "old", "aws:cloudformation:stack", "z"));
+
+    assertThat(plan.changes()).hasSize(1);
+    assertThat(plan.removals()).isEmpty();
+    assertThat(PlanText.render(plan)).doesNotContain("- remove", "to remove");
+  }
+
   @Test
   void plan_whenCreationInFlightForSameName_awaitsIt() {
     String yaml = """

@@ -17,17 +17,23 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The sandbox's own control surface under {@code /_sandbox/}, for tests and demos: health,
  * credentials, reset, time travel, taken e-mail addresses, state dump, run-time settings, and
  * actions that services register (confirming an SNS subscription, say). It is not AWS API and is
- * not signed, so it answers only requests from the loopback interface.
+ * not signed, so it answers only requests from the loopback interface, and of those not the ones a
+ * web page makes the browser send (a cross-site request, or a page whose name was pointed at
+ * 127.0.0.1 by DNS rebinding): those carry {@code Origin} or a cross-site {@code Sec-Fetch-Site},
+ * or address the sandbox by a host name other than {@code localhost}.
  */
 public final class AdminApi implements HttpHandler {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   /** An admin action: reads query parameters and an optional JSON body, answers JSON. */
   @FunctionalInterface
@@ -80,6 +86,7 @@ public final class AdminApi implements HttpHandler {
     });
     register("GET /_sandbox/state", (q, b) ->
         sandbox.world().transact(() -> JSON.valueToTree(sandbox.world().store().dump())));
+    register("GET /_sandbox/calls", (q, b) -> JSON.valueToTree(sandbox.calls()));
     register("GET /_sandbox/settings", (q, b) -> SettingsJson.write(sandbox.settings()));
     register("POST /_sandbox/settings", (q, b) -> {
       sandbox.updateSettings(current -> SettingsJson.merge(current, b));
@@ -94,8 +101,9 @@ public final class AdminApi implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    if (!fromLoopback(exchange)) {
-      reply(exchange, 403, error("the admin API answers loopback clients only"));
+    String refused = refusal(exchange);
+    if (refused != null) {
+      reply(exchange, 403, error(refused));
       return;
     }
     String route = exchange.getRequestMethod() + " " + exchange.getRequestPath();
@@ -120,9 +128,35 @@ public final class AdminApi implements HttpHandler {
     }
   }
 
-  private static boolean fromLoopback(HttpServerExchange exchange) {
+  /** Why this request may not use the admin API, or null when it may. */
+  static String refusal(HttpServerExchange exchange) {
     InetSocketAddress peer = exchange.getSourceAddress();
-    return peer != null && peer.getAddress() != null && peer.getAddress().isLoopbackAddress();
+    if (peer == null || peer.getAddress() == null || !peer.getAddress().isLoopbackAddress()) {
+      return "the admin API answers loopback clients only";
+    }
+    String site = exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
+    if (exchange.getRequestHeaders().contains(Headers.ORIGIN)
+        || (site != null && !site.equalsIgnoreCase("none"))) {
+      return "the admin API does not answer requests made by web pages";
+    }
+    String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+    if (host != null && !localName(host)) {
+      return "the admin API answers requests addressed to localhost or an IP address only";
+    }
+    return null;
+  }
+
+  /** {@code localhost} or an IP address, with or without a port: nothing DNS could rebind. */
+  private static boolean localName(String hostHeader) {
+    String host = hostHeader.trim().toLowerCase(Locale.ROOT);
+    if (host.startsWith("[")) {
+      return host.indexOf(']') > 0;
+    }
+    int colon = host.indexOf(':');
+    if (colon >= 0) {
+      host = host.substring(0, colon);
+    }
+    return host.equals("localhost") || IPV4.matcher(host).matches();
   }
 
   private static long parseLong(String text, String name) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 
@@ -36,6 +37,11 @@ public final class Credentials {
 
   public synchronized Optional<AccessKey> find(String accessKeyId) {
     return keys.find(accessKeyId);
+  }
+
+  /** Every key, long-term and temporary, that has not been pruned. */
+  public synchronized List<AccessKey> all() {
+    return List.copyOf(keys.values());
   }
 
   /** The first long-term key of the principal with this ARN, if any. */

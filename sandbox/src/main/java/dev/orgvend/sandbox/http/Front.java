@@ -33,8 +33,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -59,6 +62,8 @@ public final class Front implements HttpHandler {
   private final Throttle throttle = new Throttle();
   private final HttpHandler admin;
   private final int maxBodyBytes;
+  /** Authenticated calls by {@code signingName:Operation}, whatever their outcome. */
+  private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
   public Front(
       List<Service> services,
@@ -87,6 +92,17 @@ public final class Front implements HttpHandler {
     this.settings = settings;
     this.admin = admin;
     this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /**
+   * How many authenticated requests each operation received since the server started, by
+   * {@code signingName:Operation} (e.g. {@code organizations:CreateAccount}), counting those
+   * that were then throttled, failed or refused as well as those that succeeded.
+   */
+  public Map<String, Long> calls() {
+    Map<String, Long> out = new TreeMap<>();
+    calls.forEach((op, n) -> out.put(op, n.sum()));
+    return out;
   }
 
   /** Forgets throttling history (admin reset). */
@@ -169,6 +185,8 @@ public final class Front implements HttpHandler {
     if (operation == null) {
       return Reply.error(routed.protocol, routed.service, unknownOperation(routed));
     }
+    calls.computeIfAbsent(routed.service.wire().signingName() + ":" + routed.operation,
+        k -> new LongAdder()).increment();
 
     SandboxSettings knobs = settings.get();
     pause(knobs);
