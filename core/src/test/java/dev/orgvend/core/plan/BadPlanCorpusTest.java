@@ -38,6 +38,7 @@ class BadPlanCorpusTest {
     Path plan = c.copyTo(dir, IDS);
 
     assertThat(c.stderr()).hasSize(1);
+    assertThat(c.headers()).containsKeys("category", "why");
     if (c.exitCode() == 3) {
       assertThat(c.headers()).containsEntry("aws", "none");
       String prefix = "orgvend: " + name + ": ";
