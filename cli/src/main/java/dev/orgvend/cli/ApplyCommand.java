@@ -14,9 +14,7 @@ import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.plan.PlanJson;
 import dev.orgvend.core.plan.PlanText;
 import dev.orgvend.core.spec.Spec;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,8 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin EngineOptions options;
 
   @Parameters(arity = "0..1", paramLabel = "PLAN", description = "A plan saved with 'plan --out';"
-      + " applied only if the organization has not changed since.")
+      + " applied only if the organization has not changed since and the spec still needs"
+      + " exactly its changes.")
   Path savedPlan;
 
   @Option(names = {"-y", "--yes"}, description = "Apply without asking (needed when not on a"
@@ -74,12 +73,8 @@ final class ApplyCommand implements Callable<Integer> {
           System.console() != null);
       Plan plan = Planning.plan(engine, spec, live);
       if (saved != null) {
-        if (!saved.organizationId().equals(plan.organizationId())
-            || !saved.fingerprint().equals(plan.fingerprint())) {
-          throw new UserError("the organization changed since " + savedPlan + " was made;"
-              + " run 'orgvend plan --out " + savedPlan + "' again", ExitCodes.ERROR);
-        }
-        plan = saved;
+        // The saved plan is the approval; what runs is the plan just made, which equals it.
+        SavedPlans.checkStillValid(saved, plan, savedPlan, options.spec);
       }
       for (Recovery.Finding f : Recovery.reconcile(journal, live)) {
         progress.event("recovered", f.account(), "from an interrupted run: " + f.account() + ": "
@@ -208,9 +203,7 @@ final class ApplyCommand implements Callable<Integer> {
 
   private static Plan readSaved(Path file) {
     try {
-      return PlanJson.read(Files.readString(file));
-    } catch (IOException e) {
-      throw new UserError("cannot read " + file + ": " + e.getMessage());
+      return PlanJson.read(file);
     } catch (IllegalArgumentException e) {
       throw new UserError(file + ": " + e.getMessage());
     }

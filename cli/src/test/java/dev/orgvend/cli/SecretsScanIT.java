@@ -176,8 +176,9 @@ class SecretsScanIT {
 
   private static Map<String, Long> calls() throws Exception {
     Map<String, Long> out = new TreeMap<>();
-    JSON.readTree(admin("GET", "/_sandbox/calls", null)).fields()
-        .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
+    JSON.readTree(admin("GET", "/_sandbox/stats", null)).path("operations").fields()
+        .forEachRemaining(service -> service.getValue().fields().forEachRemaining(op ->
+            out.put(service.getKey() + ":" + op.getKey(), op.getValue().asLong())));
     return out;
   }
 

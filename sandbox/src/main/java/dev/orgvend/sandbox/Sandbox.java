@@ -7,6 +7,7 @@ import dev.orgvend.sandbox.auth.Credentials;
 import dev.orgvend.sandbox.auth.Principal;
 import dev.orgvend.sandbox.cloudwatch.CloudWatchService;
 import dev.orgvend.sandbox.http.Front;
+import dev.orgvend.sandbox.http.RequestStats;
 import dev.orgvend.sandbox.iam.IamService;
 import dev.orgvend.sandbox.iam.Roles;
 import dev.orgvend.sandbox.organizations.OrganizationsService;
@@ -28,7 +29,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -154,11 +154,6 @@ public final class Sandbox implements AutoCloseable {
     return credentials.all();
   }
 
-  /** Authenticated AWS API requests served since start, by {@code signingName:Operation}. */
-  public Map<String, Long> calls() {
-    return front.calls();
-  }
-
   public SandboxSettings settings() {
     return settings.get();
   }
@@ -175,11 +170,25 @@ public final class Sandbox implements AutoCloseable {
     return organizations;
   }
 
-  /** Wipes all state and starts again with the same management keys. */
+  /**
+   * The AWS API requests received since the start or the last reset, by service and operation,
+   * as reads, writes and unrecognised requests (see {@link RequestStats}).
+   */
+  public RequestStats.Snapshot stats() {
+    return front.stats().snapshot();
+  }
+
+  /** Starts counting requests from zero. */
+  public void resetStats() {
+    front.stats().reset();
+  }
+
+  /** Wipes all state and the request counts, and starts again with the same management keys. */
   public void reset() {
     SandboxCredentials keep = management;
     world.transact(() -> world.store().clear());
     front.resetThrottling();
+    front.stats().reset();
     bootstrap(keep.accessKeyId(), keep.secretAccessKey());
   }
 

@@ -1,27 +1,30 @@
 package dev.orgvend.core.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgvend.core.baseline.Finding;
-import dev.orgvend.core.baseline.Status;
 import dev.orgvend.core.spec.AccountSpec;
-import dev.orgvend.core.spec.IamUserAccessToBilling;
-import dev.orgvend.core.spec.OuPath;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /**
  * The plan as JSON ({@code plan --out plan.json}, {@code --output json}). Complete enough that
- * {@code apply plan.json} needs nothing else. Reading checks every member and reports the first
- * problem with its JSON path.
+ * {@code apply plan.json} needs nothing else. Reading ({@link PlanReader}) checks every member
+ * and reports the first problem with its JSON path.
  */
 public final class PlanJson {
   public static final int FORMAT = 1;
+  /** Larger files are refused unread; a plan for a thousand accounts is a few megabytes. */
+  public static final int MAX_BYTES = 16 << 20;
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -91,18 +94,6 @@ public final class PlanJson {
     return out;
   }
 
-  private static Finding finding(JsonNode f, String at) {
-    Status status;
-    try {
-      status = Status.valueOf(text(f, "status", at).toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(at + ".status: unknown status " + f.path("status"));
-    }
-    return new Finding(text(f, "component", at), status, text(f, "subject", at),
-        text(f, "message", at), f.hasNonNull("expected") ? f.get("expected").asText() : null,
-        f.hasNonNull("actual") ? f.get("actual").asText() : null);
-  }
-
   private static ObjectNode account(AccountSpec a) {
     ObjectNode out = JSON.createObjectNode();
     out.put("name", a.name());
@@ -117,120 +108,41 @@ public final class PlanJson {
     return out;
   }
 
-  /** Reads a saved plan; throws {@link IllegalArgumentException} naming what is wrong. */
+  /**
+   * Reads a saved plan; throws {@link IllegalArgumentException} with the JSON path of the first
+   * thing wrong. Every member is checked (types, AWS limits, hostile characters); unknown or
+   * repeated members are refused.
+   */
   public static Plan read(String text) {
-    JsonNode root;
+    return PlanReader.read(text);
+  }
+
+  /**
+   * Reads a saved plan file of at most {@link #MAX_BYTES} UTF-8 bytes; throws {@link
+   * IllegalArgumentException} saying what is wrong, without the file's name (callers add it).
+   */
+  public static Plan read(Path file) {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("no such file; save a plan with 'orgvend plan --out "
+          + file + "'");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the file ("
+          + (Files.isDirectory(file) ? "it is a directory" : e.getClass().getSimpleName()) + ")");
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new IllegalArgumentException("the file is larger than " + MAX_BYTES
+          + " bytes (16 MiB); orgvend refuses to read it as a saved plan");
+    }
     try {
-      root = JSON.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalArgumentException("not a plan file: the JSON does not parse ("
-          + e.getMessage().lines().findFirst().orElse("") + ")");
+      return read(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString());
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("not a saved plan: the file is not UTF-8 text");
     }
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("not a plan file: expected a JSON object");
-    }
-    if (root.path("format").asInt(-1) != FORMAT) {
-      throw new IllegalArgumentException("$.format: this orgvend reads plan format " + FORMAT);
-    }
-    List<Change> changes = new ArrayList<>();
-    JsonNode list = root.path("changes");
-    if (!list.isArray()) {
-      throw new IllegalArgumentException("$.changes: expected a list");
-    }
-    for (int i = 0; i < list.size(); i++) {
-      changes.add(change(list.get(i), "$.changes[" + i + "]"));
-    }
-    List<Note> notes = new ArrayList<>();
-    for (JsonNode n : root.path("notes")) {
-      try {
-        notes.add(new Note(Note.Kind.valueOf(n.path("kind").asText()),
-            n.path("subject").asText(), n.path("message").asText()));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("$.notes: unknown note kind " + n.path("kind"));
-      }
-    }
-    return new Plan(text(root, "organizationId", "$"), text(root, "fingerprint", "$"), changes,
-        notes);
-  }
-
-  private static Change change(JsonNode c, String at) {
-    String action = text(c, "action", at);
-    return switch (action) {
-      case "create-ou" -> new Change.CreateOu(path(text(c, "path", at), at + ".path"));
-      case "create-account" -> new Change.CreateAccount(account(c.path("account"), at + ".account"));
-      case "await-creation" -> new Change.AwaitCreation(text(c, "requestId", at),
-          account(c.path("account"), at + ".account"));
-      case "move-account" -> new Change.MoveAccount(text(c, "accountId", at),
-          account(c.path("account"), at + ".account"), path(text(c, "from", at), at + ".from"));
-      case "retag-account" -> new Change.RetagAccount(text(c, "accountId", at),
-          account(c.path("account"), at + ".account"), strings(c.path("set"), at + ".set"),
-          list(c.path("remove"), at + ".remove"));
-      case "apply-baseline" -> {
-        List<Finding> findings = new ArrayList<>();
-        JsonNode list = c.path("findings");
-        for (int i = 0; i < list.size(); i++) {
-          findings.add(finding(list.get(i), at + ".findings[" + i + "]"));
-        }
-        yield new Change.ApplyBaseline(text(c, "accountId", at),
-            account(c.path("account"), at + ".account"), findings);
-      }
-      default -> throw new IllegalArgumentException(at + ".action: unknown action '" + action + "'");
-    };
-  }
-
-  private static AccountSpec account(JsonNode a, String at) {
-    if (!a.isObject()) {
-      throw new IllegalArgumentException(at + ": expected an account object");
-    }
-    IamUserAccessToBilling billing;
-    try {
-      billing = IamUserAccessToBilling.valueOf(text(a, "iamUserAccessToBilling", at));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(at + ".iamUserAccessToBilling: must be ALLOW or DENY");
-    }
-    String baseline = a.hasNonNull("baseline") ? a.get("baseline").asText() : null;
-    return new AccountSpec(text(a, "name", at), text(a, "email", at),
-        path(text(a, "ou", at), at + ".ou"), strings(a.path("tags"), at + ".tags"),
-        text(a, "roleName", at), billing, baseline);
-  }
-
-  private static OuPath path(String text, String at) {
-    try {
-      return OuPath.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(at + ": " + e.getMessage());
-    }
-  }
-
-  private static String text(JsonNode node, String member, String at) {
-    JsonNode value = node.get(member);
-    if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-      throw new IllegalArgumentException(at + "." + member + ": expected a non-empty string");
-    }
-    return value.asText();
-  }
-
-  private static Map<String, String> strings(JsonNode node, String at) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (node.isMissingNode()) {
-      return out;
-    }
-    if (!node.isObject()) {
-      throw new IllegalArgumentException(at + ": expected an object of strings");
-    }
-    node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-    return out;
-  }
-
-  private static List<String> list(JsonNode node, String at) {
-    List<String> out = new ArrayList<>();
-    if (node.isMissingNode()) {
-      return out;
-    }
-    if (!node.isArray()) {
-      throw new IllegalArgumentException(at + ": expected a list of strings");
-    }
-    node.forEach(n -> out.add(n.asText()));
-    return out;
   }
 }

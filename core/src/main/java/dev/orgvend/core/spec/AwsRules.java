@@ -32,13 +32,8 @@ final class AwsRules {
   static final int TAG_VALUE_MAX = 256;
   static final String RESERVED_TAG_PREFIX = "aws:";
 
-  private static final Pattern ACCOUNT_NAME = Pattern.compile(ACCOUNT_NAME_PATTERN);
-  private static final Pattern EMAIL = Pattern.compile(EMAIL_PATTERN);
-  private static final Pattern ROLE_NAME = Pattern.compile(ROLE_NAME_PATTERN);
   private static final Pattern ROLE_SESSION_NAME = Pattern.compile(ROLE_SESSION_NAME_PATTERN);
   private static final Pattern REGION = Pattern.compile(REGION_PATTERN);
-  private static final Pattern TAG_TEXT = Pattern.compile(TAG_TEXT_PATTERN);
-  private static final Pattern TAG_CHAR = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+@-]");
 
   private final Values values;
   private final Problems problems;
@@ -49,43 +44,15 @@ final class AwsRules {
   }
 
   String accountName(Node node, String path) {
-    String name = values.string(node, path);
-    if (name == null) {
-      return null;
-    }
-    if (name.isEmpty() || name.length() > ACCOUNT_NAME_MAX) {
-      return fail(node, path, "account name " + Text.quote(name) + " is " + name.length()
-          + " characters long; AWS allows 1 to " + ACCOUNT_NAME_MAX);
-    }
-    if (!ACCOUNT_NAME.matcher(name).matches()) {
-      return fail(node, path, "account name " + Text.quote(name)
-          + " may only contain printable ASCII characters (space to ~)");
-    }
-    return name;
+    return checked(values.string(node, path), AwsValues::accountName, node, path);
   }
 
   String email(Node node, String path) {
-    String email = values.string(node, path);
-    if (email == null) {
-      return null;
-    }
-    if (email.length() < EMAIL_MIN || email.length() > EMAIL_MAX) {
-      return fail(node, path, "e-mail address " + Text.quote(email) + " is " + email.length()
-          + " characters long; AWS requires " + EMAIL_MIN + " to " + EMAIL_MAX);
-    }
-    if (!EMAIL.matcher(email).matches()) {
-      return fail(node, path, Text.quote(email) + " is not a valid e-mail address");
-    }
-    return email;
+    return checked(values.string(node, path), AwsValues::email, node, path);
   }
 
   String roleName(Node node, String path) {
-    String role = values.string(node, path);
-    if (role != null && !ROLE_NAME.matcher(role).matches()) {
-      return fail(node, path, Text.quote(role) + " is not a valid IAM role name (1 to 64 "
-          + "letters, digits and + = , . @ _ -)");
-    }
-    return role;
+    return checked(values.string(node, path), AwsValues::roleName, node, path);
   }
 
   String roleSessionName(Node node, String path) {
@@ -120,19 +87,7 @@ final class AwsRules {
 
   /** An OU's own name; it may not contain the path separator. */
   String ouName(Node node, String path) {
-    String name = values.string(node, path);
-    if (name == null) {
-      return null;
-    }
-    if (name.isEmpty() || name.length() > OU_NAME_MAX) {
-      return fail(node, path, "OU name " + Text.quote(name) + " is " + name.length()
-          + " characters long; AWS allows 1 to " + OU_NAME_MAX);
-    }
-    if (name.indexOf(OuPath.SEPARATOR) >= 0) {
-      return fail(node, path, "OU name " + Text.quote(name) + " contains '/', which orgvend "
-          + "uses to separate OU names in paths; nest the OU under units instead");
-    }
-    return name;
+    return checked(values.string(node, path), AwsValues::ouName, node, path);
   }
 
   /** A tag mapping; null after reporting any bad key or value. Its size is left to the caller. */
@@ -151,8 +106,7 @@ final class AwsRules {
         continue;
       }
       String value = values.string(entry.value(), keyPath);
-      if (value == null || !tagText("tag value", value, 0, TAG_VALUE_MAX, entry.value().mark(),
-          keyPath)) {
+      if (value == null || !reported(AwsValues.tagValue(value), entry.value().mark(), keyPath)) {
         ok = false;
         continue;
       }
@@ -171,33 +125,26 @@ final class AwsRules {
   }
 
   private boolean tagKey(String key, Mark mark, String path) {
-    if (key.regionMatches(true, 0, RESERVED_TAG_PREFIX, 0, RESERVED_TAG_PREFIX.length())) {
-      problems.add(mark, path, "tag keys starting with \"aws:\" are reserved for AWS");
-      return false;
-    }
-    return tagText("tag key", key, 1, TAG_KEY_MAX, mark, path);
+    return reported(AwsValues.tagKey(key), mark, path);
   }
 
-  private boolean tagText(String what, String text, int min, int max, Mark mark, String path) {
-    if (text.length() < min || text.length() > max) {
-      problems.add(mark, path, what + " " + Text.quote(text) + " is " + text.length()
-          + " characters long; AWS allows " + min + " to " + max);
-      return false;
-    }
-    if (TAG_TEXT.matcher(text).matches()) {
+  /** True when there is no problem; otherwise reports it and returns false. */
+  private boolean reported(String problem, Mark mark, String path) {
+    if (problem == null) {
       return true;
     }
-    for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (!TAG_CHAR.matcher(Character.toString(cp)).matches()) {
-        problems.add(mark, path, what + " " + Text.quote(text) + " contains "
-            + Text.quote(Character.toString(cp)) + "; AWS allows only letters, digits, spaces "
-            + "and _ . : / = + - @ in tags");
-        break;
-      }
-    }
+    problems.add(mark, path, problem);
     return false;
+  }
+
+  /** The value when {@code check} finds nothing wrong; null after reporting what it found. */
+  private String checked(String value, java.util.function.Function<String, String> check,
+      Node node, String path) {
+    if (value == null) {
+      return null;
+    }
+    String problem = check.apply(value);
+    return problem == null ? value : fail(node, path, problem);
   }
 
   private <T> T fail(Node node, String path, String message) {

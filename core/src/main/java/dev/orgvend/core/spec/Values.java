@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class Values {
   /** No spec value needs to be longer; longer ones are rejected before any other check. */
-  static final int MAX_STRING = 4096;
+  static final int MAX_STRING = AwsValues.MAX_STRING;
 
   private final Problems problems;
 
@@ -93,15 +93,9 @@ final class Values {
 
   /** {@code text} if it has no forbidden characters and is not overly long; else null. */
   String safe(String text, Mark mark, String path) {
-    if (text.length() > MAX_STRING) {
-      problems.add(mark, path, "is " + text.length() + " characters long; no value in a spec "
-          + "may be longer than " + MAX_STRING);
-      return null;
-    }
-    int bad = Text.forbiddenChar(text);
-    if (bad >= 0) {
-      problems.add(mark, path, Text.quote(text) + " contains the invisible character "
-          + Text.codePointName(bad) + "; remove it");
+    String problem = AwsValues.unsafe(text, "spec");
+    if (problem != null) {
+      problems.add(mark, path, problem);
       return null;
     }
     return text;

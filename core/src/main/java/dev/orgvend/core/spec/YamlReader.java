@@ -269,13 +269,34 @@ final class YamlReader {
       return new Node.Sequence(mark, List.copyOf(items), weight);
     }
 
+    /**
+     * A YAML float. Jackson cannot convert YAML's {@code .inf} and {@code .nan}, which are valid
+     * YAML; they must be reported as the decimal numbers they are, not as syntax errors.
+     */
+    private double decimal(String text) throws IOException {
+      switch (text.toLowerCase(java.util.Locale.ROOT)) {
+        case ".inf", "+.inf" -> {
+          return Double.POSITIVE_INFINITY;
+        }
+        case "-.inf" -> {
+          return Double.NEGATIVE_INFINITY;
+        }
+        case ".nan" -> {
+          return Double.NaN;
+        }
+        default -> {
+          return parser.getDoubleValue();
+        }
+      }
+    }
+
     private Node scalar(JsonToken token, Mark mark) throws IOException {
       String text = parser.getText();
       return switch (token) {
         case VALUE_NUMBER_INT -> new Node.Scalar(
             mark, Node.ScalarKind.INTEGER, text, parser.getBigIntegerValue());
-        case VALUE_NUMBER_FLOAT -> new Node.Scalar(
-            mark, Node.ScalarKind.DECIMAL, text, parser.getDoubleValue());
+        case VALUE_NUMBER_FLOAT -> new Node.Scalar(mark, Node.ScalarKind.DECIMAL, text,
+            decimal(text));
         case VALUE_TRUE, VALUE_FALSE -> new Node.Scalar(
             mark, Node.ScalarKind.BOOLEAN, text, token == JsonToken.VALUE_TRUE);
         case VALUE_NULL -> new Node.Scalar(mark, Node.ScalarKind.NULL, text, null);

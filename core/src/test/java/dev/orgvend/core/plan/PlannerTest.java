@@ -43,7 +43,7 @@ class PlannerTest {
     List<LiveOrganization.Account> all = new java.util.ArrayList<>(accounts);
     all.add(new LiveOrganization.Account("000000000001", "management", "mgmt@example.com",
         "ACTIVE", "r-root"));
-    return new LiveOrganization("o-test", "000000000001", "r-root", ous, all, tags, inFlight);
+    return new LiveOrganization("o-testorg001", "000000000001", "r-root", ous, all, tags, inFlight);
   }
 
   @Test

@@ -2,63 +2,62 @@ package dev.orgvend.core.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orgvend.core.baseline.ComponentRegistry;
+import dev.orgvend.core.corpus.CorpusCase;
+import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each {@code specs/bad/NAME.yaml} must produce exactly the lines in {@code NAME.expected}, all
- * from one load: every problem, in file order, with file:line:column and field path.
+ * The bad-spec half of the bad-input corpus ({@code docs/testing.md}): each {@code
+ * specs/bad/NAME.yaml} must make the loader report exactly the problem lines of {@code
+ * NAME.expected}, all from one load, in file order, with file:line:column and field path. The
+ * expected file holds the whole stderr of {@code orgvend validate -f NAME.yaml}; its last line is
+ * the CLI's summary, which {@code BadInputCorpusIT} checks through the CLI with the exit code.
  */
 class BadSpecCorpusTest {
-  private static final SpecLoader LOADER = SpecLoader.create();
+  /** The loader the CLI uses: baseline components are checked too. */
+  private static final SpecLoader LOADER = SpecLoader.create(ComponentRegistry.standard());
 
-  static Stream<String> badSpecs() throws IOException, URISyntaxException {
-    try (Stream<Path> files = Files.list(corpus())) {
-      return files.map(f -> f.getFileName().toString())
-          .filter(name -> name.endsWith(".yaml"))
-          .sorted()
-          .toList()
-          .stream();
-    }
+  @TempDir Path dir;
+
+  static List<String> badSpecs() throws IOException {
+    return CorpusCase.names(CorpusCase.directory("specs/bad"), ".yaml");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badSpecs")
-  void parse_whenSpecIsBroken_reportsExactlyTheExpectedProblems(String name) throws Exception {
-    Path spec = corpus().resolve(name);
-    Path expected = corpus().resolve(name.replaceFirst("\\.yaml$", ".expected"));
-    String text = Files.readString(spec, StandardCharsets.UTF_8);
+  void load_whenSpecIsBroken_reportsExactlyTheExpectedProblems(String name) throws Exception {
+    CorpusCase c = CorpusCase.read(CorpusCase.directory("specs/bad").resolve(name));
+    Path spec = c.copyTo(dir, Map.of());
 
-    SpecResult result = LOADER.parse(name, text);
+    SpecResult result = LOADER.load(spec);
 
     assertThat(result).isInstanceOf(SpecResult.Invalid.class);
     List<String> rendered = ((SpecResult.Invalid) result).problems().stream()
-        .map(Problem::toString)
+        .map(p -> p.toString().replace(dir + File.separator, ""))
         .toList();
-    assertThat(rendered).containsExactlyElementsOf(Files.readAllLines(expected));
+    List<String> expected = c.stderr();
+    assertThat(rendered).containsExactlyElementsOf(expected.subList(0, expected.size() - 1));
+    assertThat(expected).last().isEqualTo("orgvend: " + rendered.size() + " problem(s) in "
+        + name + "; nothing was sent to AWS");
+    assertThat(c.headers()).containsEntry("exit", "3").containsEntry("aws", "none")
+        .containsKeys("category", "why");
   }
 
   @Test
   void corpus_everySpecHasAnExpectationAndViceVersa() throws Exception {
-    try (Stream<Path> files = Files.list(corpus())) {
-      List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
-      List<String> specs = names.stream().filter(n -> n.endsWith(".yaml"))
-          .map(n -> n.replaceFirst("\\.yaml$", "")).toList();
-      List<String> expectations = names.stream().filter(n -> n.endsWith(".expected"))
-          .map(n -> n.replaceFirst("\\.expected$", "")).toList();
-      assertThat(specs).hasSizeGreaterThanOrEqualTo(30).isEqualTo(expectations);
-    }
-  }
-
-  private static Path corpus() throws URISyntaxException {
-    return Path.of(BadSpecCorpusTest.class.getResource("/specs/bad").toURI());
+    Path corpus = CorpusCase.directory("specs/bad");
+    List<String> specs = CorpusCase.names(corpus, ".yaml").stream()
+        .map(n -> n.replaceFirst("\\.yaml$", "")).toList();
+    List<String> expectations = CorpusCase.names(corpus, ".expected").stream()
+        .map(n -> n.replaceFirst("\\.expected$", "")).toList();
+    assertThat(specs).hasSizeGreaterThanOrEqualTo(45).isEqualTo(expectations);
   }
 }

@@ -23,12 +23,12 @@ import java.util.regex.Pattern;
 
 /**
  * The sandbox's own control surface under {@code /_sandbox/}, for tests and demos: health,
- * credentials, reset, time travel, taken e-mail addresses, state dump, run-time settings, and
- * actions that services register (confirming an SNS subscription, say). It is not AWS API and is
- * not signed, so it answers only requests from the loopback interface, and of those not the ones a
- * web page makes the browser send (a cross-site request, or a page whose name was pointed at
- * 127.0.0.1 by DNS rebinding): those carry {@code Origin} or a cross-site {@code Sec-Fetch-Site},
- * or address the sandbox by a host name other than {@code localhost}.
+ * credentials, reset, time travel, taken e-mail addresses, state dump, request counts, run-time
+ * settings, and actions that services register (confirming an SNS subscription, say). It is not
+ * AWS API and is not signed, so it answers only requests from the loopback interface, and of those
+ * not the ones a web page makes the browser send (a cross-site request, or a page whose name was
+ * pointed at 127.0.0.1 by DNS rebinding): those carry {@code Origin} or a cross-site {@code
+ * Sec-Fetch-Site}, or address the sandbox by a host name other than {@code localhost}.
  */
 public final class AdminApi implements HttpHandler {
   private static final ObjectMapper JSON =
@@ -86,7 +86,11 @@ public final class AdminApi implements HttpHandler {
     });
     register("GET /_sandbox/state", (q, b) ->
         sandbox.world().transact(() -> JSON.valueToTree(sandbox.world().store().dump())));
-    register("GET /_sandbox/calls", (q, b) -> JSON.valueToTree(sandbox.calls()));
+    register("GET /_sandbox/stats", (q, b) -> JSON.valueToTree(sandbox.stats()));
+    register("POST /_sandbox/stats/reset", (q, b) -> {
+      sandbox.resetStats();
+      return JSON.valueToTree(sandbox.stats());
+    });
     register("GET /_sandbox/settings", (q, b) -> SettingsJson.write(sandbox.settings()));
     register("POST /_sandbox/settings", (q, b) -> {
       sandbox.updateSettings(current -> SettingsJson.merge(current, b));

@@ -33,11 +33,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +45,8 @@ import java.util.function.Supplier;
 public final class Front implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(Front.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectReader STRICT_JSON = JSON.reader()
+      .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final HttpString TARGET = HttpString.tryFromString("X-Amz-Target");
   private static final HttpString REQUEST_ID = HttpString.tryFromString("x-amzn-RequestId");
   private static final HttpString ERROR_TYPE = HttpString.tryFromString("x-amzn-ErrorType");
@@ -60,10 +59,9 @@ public final class Front implements HttpHandler {
   private final World world;
   private final Supplier<SandboxSettings> settings;
   private final Throttle throttle = new Throttle();
+  private final RequestStats stats = new RequestStats();
   private final HttpHandler admin;
   private final int maxBodyBytes;
-  /** Authenticated calls by {@code signingName:Operation}, whatever their outcome. */
-  private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
   public Front(
       List<Service> services,
@@ -94,20 +92,14 @@ public final class Front implements HttpHandler {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  /**
-   * How many authenticated requests each operation received since the server started, by
-   * {@code signingName:Operation} (e.g. {@code organizations:CreateAccount}), counting those
-   * that were then throttled, failed or refused as well as those that succeeded.
-   */
-  public Map<String, Long> calls() {
-    Map<String, Long> out = new TreeMap<>();
-    calls.forEach((op, n) -> out.put(op, n.sum()));
-    return out;
-  }
-
   /** Forgets throttling history (admin reset). */
   public void resetThrottling() {
     throttle.reset();
+  }
+
+  /** The counts of AWS API requests received. */
+  public RequestStats stats() {
+    return stats;
   }
 
   @Override
@@ -148,18 +140,34 @@ public final class Front implements HttpHandler {
     try {
       body = readBody(exchange);
     } catch (BodyTooLarge e) {
+      stats.unrecognised();
+      // The rest of the body is still on its way; closing keeps it from being read as a request.
+      exchange.setPersistent(false);
       return Reply.error(guessProtocol(headers), null,
           AwsException.of("RequestEntityTooLargeException", 413,
               "Request body is larger than " + maxBodyBytes + " bytes."));
     } catch (IOException e) {
-      return Reply.drop();
+      stats.unrecognised();
+      exchange.setPersistent(false);
+      if (!exchange.getConnection().isOpen()) {
+        return Reply.drop(); // a read timeout closed it: nobody is listening
+      }
+      return Reply.error(guessProtocol(headers), null, AwsException.of("IncompleteBody", 400,
+          "The request body ended before the length its headers announced."));
     }
 
     Routed routed;
     try {
       routed = route(exchange, headers, body);
-    } catch (AwsException e) {
-      return Reply.error(guessProtocol(headers), null, e);
+    } catch (Unroutable e) {
+      stats.unrecognised();
+      return Reply.error(e.protocol, e.service, e.error);
+    }
+    Operation operation = routed.service.operations().get(routed.operation);
+    if (operation == null) {
+      stats.unrecognised();
+    } else {
+      stats.operation(routed.service.wire().signingName(), routed.operation);
     }
 
     SigV4.Request signed =
@@ -181,12 +189,9 @@ public final class Front implements HttpHandler {
       return Reply.error(routed.protocol, routed.service, error);
     }
 
-    Operation operation = routed.service.operations().get(routed.operation);
     if (operation == null) {
       return Reply.error(routed.protocol, routed.service, unknownOperation(routed));
     }
-    calls.computeIfAbsent(routed.service.wire().signingName() + ":" + routed.operation,
-        k -> new LongAdder()).increment();
 
     SandboxSettings knobs = settings.get();
     pause(knobs);
@@ -226,62 +231,109 @@ public final class Front implements HttpHandler {
     return method.toUpperCase(Locale.ROOT) + " " + path;
   }
 
+  /** A request that names no operation the sandbox can run, with the answer it gets. */
+  private static final class Unroutable extends RuntimeException {
+    final Protocol protocol;
+    final Service service;
+    final AwsException error;
+
+    Unroutable(Protocol protocol, Service service, AwsException error) {
+      super(error.getMessage(), null, false, false);
+      this.protocol = protocol;
+      this.service = service;
+      this.error = error;
+    }
+  }
+
   private Routed route(HttpServerExchange exchange, Map<String, List<String>> headers, byte[] body) {
+    String contentType = first(headers, "content-type");
     String target = first(headers, "x-amz-target");
     if (target != null) {
-      int dot = target.lastIndexOf('.');
-      Service service = dot < 0 ? null : byTarget.get(target.substring(0, dot));
-      if (service == null) {
-        throw AwsException.of("UnknownOperationException", 400,
-            "No service is known for X-Amz-Target " + target);
-      }
-      Protocol protocol = "1.0".equals(service.wire().jsonVersion())
-          ? Protocol.JSON_1_0 : Protocol.JSON_1_1;
-      return new Routed(service, protocol, target.substring(dot + 1), parseJson(body));
+      return routeJson(target, contentType, body);
     }
-    String contentType = first(headers, "content-type");
-    if (jsonOrNone(contentType)) {
-      // restJson1: no target header, so the method and path name the operation.
-      RestTarget rest = byRoute.get(
-          routeKey(exchange.getRequestMethod().toString(), exchange.getRequestPath()));
-      if (rest != null) {
-        return new Routed(rest.service, Protocol.REST_JSON, rest.operation, parseJson(body));
+    // restJson1: no target header, so the method and path name the operation.
+    RestTarget rest = byRoute.get(
+        routeKey(exchange.getRequestMethod().toString(), exchange.getRequestPath()));
+    if (rest != null) {
+      if (!jsonOrNone(contentType)) {
+        throw new Unroutable(Protocol.REST_JSON, rest.service, unsupportedMediaType(
+            "application/json"));
       }
+      return new Routed(rest.service, Protocol.REST_JSON, rest.operation,
+          parseJson(body, Protocol.REST_JSON, rest.service));
+    }
+    Protocol amzJson = amzJson(contentType);
+    if (amzJson != null) {
+      throw new Unroutable(amzJson, null, AwsException.of("UnknownOperationException", 400,
+          "The request has a JSON protocol body but no X-Amz-Target header naming the"
+              + " operation."));
     }
     boolean form = contentType != null
         && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     String query = exchange.getQueryString();
     if (form || (query != null && query.contains("Action="))) {
-      Map<String, String> fields;
-      try {
-        fields = new java.util.LinkedHashMap<>(QueryInput.parseForm(query == null ? "" : query));
-        if (form) {
-          fields.putAll(QueryInput.parseForm(new String(body, StandardCharsets.UTF_8)));
-        }
-      } catch (IllegalArgumentException e) {
-        throw AwsException.of("MalformedQueryString", 400, "The query string is malformed.");
-      }
-      String action = fields.get("Action");
-      String version = fields.get("Version");
-      if (action == null || action.isEmpty()) {
-        throw AwsException.of("MissingAction", 400, "Missing Action");
-      }
-      Service service = version == null ? null : byVersion.get(version);
-      if (service == null) {
-        throw AwsException.of("InvalidAction", 400,
-            "Could not find operation " + action + " for version " + version);
-      }
-      ObjectNode input;
-      try {
-        input = QueryInput.toTree(fields);
-      } catch (IllegalArgumentException e) {
-        throw AwsException.of("MalformedQueryString", 400, e.getMessage());
-      }
-      return new Routed(service, Protocol.QUERY, action, input);
+      return routeQuery(form, query, body);
     }
-    throw AwsException.of("UnknownOperationException", 404,
+    throw new Unroutable(guessProtocol(headers), null, AwsException.of(
+        "UnknownOperationException", 404,
         "The request names no AWS operation: send X-Amz-Target, an Action form body or the path"
-            + " of a REST operation.");
+            + " of a REST operation."));
+  }
+
+  /** awsJson: the target header names service and operation; the body must be JSON. */
+  private Routed routeJson(String target, String contentType, byte[] body) {
+    int dot = target.lastIndexOf('.');
+    Service service = dot < 0 ? null : byTarget.get(target.substring(0, dot));
+    Protocol sent = amzJson(contentType);
+    if (service == null) {
+      throw new Unroutable(sent == null ? Protocol.JSON_1_1 : sent, null, AwsException.of(
+          "UnknownOperationException", 400, "No service is known for X-Amz-Target " + target));
+    }
+    Protocol protocol = "1.0".equals(service.wire().jsonVersion())
+        ? Protocol.JSON_1_0 : Protocol.JSON_1_1;
+    if (sent == null && !jsonOrNone(contentType)) {
+      throw new Unroutable(protocol, service, unsupportedMediaType(protocol.contentType));
+    }
+    return new Routed(service, protocol, target.substring(dot + 1),
+        parseJson(body, protocol, service));
+  }
+
+  /** awsQuery: Action and Version in a form body (or the query string) name the operation. */
+  private Routed routeQuery(boolean form, String query, byte[] body) {
+    Map<String, String> fields;
+    try {
+      fields = new java.util.LinkedHashMap<>(QueryInput.parseForm(query == null ? "" : query));
+      if (form) {
+        fields.putAll(QueryInput.parseForm(new String(body, StandardCharsets.UTF_8)));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new Unroutable(Protocol.QUERY, null,
+          AwsException.of("MalformedQueryString", 400, "The query string is malformed."));
+    }
+    String action = fields.get("Action");
+    String version = fields.get("Version");
+    if (action == null || action.isEmpty()) {
+      throw new Unroutable(Protocol.QUERY, null,
+          AwsException.of("MissingAction", 400, "Missing Action"));
+    }
+    Service service = version == null ? null : byVersion.get(version);
+    if (service == null) {
+      throw new Unroutable(Protocol.QUERY, null, AwsException.of("InvalidAction", 400,
+          "Could not find operation " + action + " for version " + version));
+    }
+    ObjectNode input;
+    try {
+      input = QueryInput.toTree(fields);
+    } catch (IllegalArgumentException e) {
+      throw new Unroutable(Protocol.QUERY, service,
+          AwsException.of("MalformedQueryString", 400, e.getMessage()));
+    }
+    return new Routed(service, Protocol.QUERY, action, input);
+  }
+
+  private static AwsException unsupportedMediaType(String expected) {
+    return AwsException.of("UnsupportedMediaTypeException", 415,
+        "This operation takes a request body of Content-Type " + expected + ".");
   }
 
   private static boolean jsonOrNone(String contentType) {
@@ -289,24 +341,42 @@ public final class Front implements HttpHandler {
         || contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
   }
 
-  private static ObjectNode parseJson(byte[] body) {
+  /** The awsJson version a Content-Type names, or null when it names none. */
+  private static Protocol amzJson(String contentType) {
+    String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+    if (type.startsWith("application/x-amz-json-1.1")) {
+      return Protocol.JSON_1_1;
+    }
+    if (type.startsWith("application/x-amz-json-1.0")) {
+      return Protocol.JSON_1_0;
+    }
+    return null;
+  }
+
+  /**
+   * The body as a JSON object. Anything else, trailing text after the object included, is a
+   * {@code SerializationException}, as the Smithy protocol tests require of servers.
+   */
+  private static ObjectNode parseJson(byte[] body, Protocol protocol, Service service) {
     if (body.length == 0) {
       return Nodes.object();
     }
     try {
-      JsonNode node = JSON.readTree(body);
+      JsonNode node = STRICT_JSON.readTree(body);
       if (node == null || node.isMissingNode()) {
         return Nodes.object();
       }
       if (!node.isObject()) {
-        throw AwsException.of("SerializationException", 400, "Request body must be a JSON object.");
+        throw new Unroutable(protocol, service, AwsException.of("SerializationException", 400,
+            "Request body must be a JSON object."));
       }
       return (ObjectNode) node;
     } catch (JsonProcessingException e) {
-      throw AwsException.of("SerializationException", 400,
-          "Request body is not valid JSON: " + e.getOriginalMessage());
+      throw new Unroutable(protocol, service, AwsException.of("SerializationException", 400,
+          "Request body is not valid JSON: " + e.getOriginalMessage()));
     } catch (IOException e) {
-      throw AwsException.of("SerializationException", 400, "Request body could not be read.");
+      throw new Unroutable(protocol, service, AwsException.of("SerializationException", 400,
+          "Request body could not be read."));
     }
   }
 
@@ -319,11 +389,16 @@ public final class Front implements HttpHandler {
         "Unknown operation " + routed.operation);
   }
 
+  /** How to answer a request that could not be routed, from its headers alone. */
   private static Protocol guessProtocol(Map<String, List<String>> headers) {
+    String contentType = first(headers, "content-type");
+    Protocol amzJson = amzJson(contentType);
+    if (amzJson != null) {
+      return amzJson;
+    }
     if (first(headers, "x-amz-target") != null) {
       return Protocol.JSON_1_1;
     }
-    String contentType = first(headers, "content-type");
     return contentType != null && jsonOrNone(contentType) ? Protocol.REST_JSON : Protocol.QUERY;
   }
 
@@ -380,6 +455,9 @@ public final class Front implements HttpHandler {
   }
 
   private void send(HttpServerExchange exchange, Reply reply, String requestId) {
+    if (reply.error != null) {
+      stats.error();
+    }
     exchange.setStatusCode(reply.status);
     var out = exchange.getResponseHeaders();
     out.put(REQUEST_ID, requestId);

@@ -3,6 +3,8 @@ package dev.orgvend.sandbox.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
 import dev.orgvend.sandbox.SandboxSettings.Rate;
@@ -29,6 +31,7 @@ import software.amazon.awssdk.services.organizations.model.TooManyRequestsExcept
 /** Persistence, the admin surface and the realism knobs. */
 class SandboxLifecycleIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static OrganizationsClient client(Sandbox sandbox) {
     return OrganizationsClient.builder()
@@ -126,6 +129,36 @@ class SandboxLifecycleIT {
       assertThat(orgs.listAccounts().accounts()).hasSize(2);
       admin(sandbox, "POST", "/_sandbox/reset", null);
       assertThat(orgs.listAccounts().accounts()).hasSize(1);
+    }
+  }
+
+  @Test
+  void adminStats_countRequestsByServiceAndOperation_untilReset() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().port(0).start();
+        OrganizationsClient orgs = client(sandbox)) {
+      orgs.describeOrganization();
+      orgs.listRoots();
+      orgs.listRoots();
+      orgs.createOrganizationalUnit(r -> r.parentId(orgs.listRoots().roots().get(0).id())
+          .name("Counted"));
+
+      JsonNode stats = JSON.readTree(admin(sandbox, "GET", "/_sandbox/stats", null));
+
+      assertThat(stats.path("requests").asLong()).isEqualTo(5);
+      assertThat(stats.path("reads").asLong()).isEqualTo(4);
+      assertThat(stats.path("writes").asLong()).isEqualTo(1);
+      assertThat(stats.path("unrecognised").asLong()).isZero();
+      assertThat(stats.path("errors").asLong()).isZero();
+      assertThat(stats.path("operations").path("organizations")).isEqualTo(JSON.readTree(
+          "{\"CreateOrganizationalUnit\":1,\"DescribeOrganization\":1,\"ListRoots\":3}"));
+
+      JsonNode zeroed = JSON.readTree(admin(sandbox, "POST", "/_sandbox/stats/reset", null));
+
+      assertThat(zeroed.path("requests").asLong()).isZero();
+      assertThat(zeroed.path("operations").size()).isZero();
+      orgs.listRoots();
+      admin(sandbox, "POST", "/_sandbox/reset", null);
+      assertThat(sandbox.stats().requests()).as("a full reset zeroes the counts too").isZero();
     }
   }
 

@@ -1,0 +1,239 @@
+package dev.orgvend.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgvend.core.journal.Journal;
+import dev.orgvend.sandbox.http.RequestStats;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The bad-input corpus through the real CLI ({@code docs/testing.md}). Every broken spec under
+ * {@code core/src/test/resources/specs/bad} goes through {@code validate}, {@code plan} and
+ * {@code apply --yes} against a running sandbox; every broken saved plan under {@code plans/bad}
+ * through {@code apply --yes PLAN}. Each must print exactly the stderr of its {@code .expected}
+ * file and exit with the code its header names, and the sandbox's request counts prove what
+ * reached "AWS": nothing at all ({@code aws: none}), or reads but not one write ({@code aws:
+ * reads}, saved plans refused after reading the organization). The journal records no run.
+ */
+class BadInputCorpusIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path RESOURCES = Path.of(System.getProperty("orgvend.corpus",
+      "../core/src/test/resources"));
+  private static final Path SPECS = RESOURCES.resolve("specs/bad");
+  private static final Path PLANS = RESOURCES.resolve("plans/bad");
+  private static final List<String> HEADERS =
+      List.of("category", "exit", "aws", "why", "pad-to", "spec");
+
+  static MemberSandbox sandbox;
+  /** The ids the corpus's plans are made for: those of a genuine plan of the sandbox. */
+  static Map<String, String> ids;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start(@TempDir Path setup) throws Exception {
+    sandbox = new MemberSandbox();
+    Path spec = Files.copy(RESOURCES.resolve("plans/orgvend.yaml"), setup.resolve("orgvend.yaml"));
+    Path genuine = setup.resolve("genuine.json");
+    CliRunner.Result plan = CliRunner.run(sandbox.args(spec, "plan", "--out", genuine.toString(),
+        "--state", setup.resolve("journal.db").toString()));
+    assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(ExitCodes.CHANGES);
+    JsonNode saved = JSON.readTree(genuine.toFile());
+    ids = Map.of("organizationId", saved.get("organizationId").asText(),
+        "fingerprint", saved.get("fingerprint").asText());
+  }
+
+  @AfterAll
+  static void stop() {
+    sandbox.close();
+  }
+
+  /** One case: its input, header and exact stderr (see {@code CorpusCase} in core's tests). */
+  record Case(Path input, Map<String, String> headers, List<String> stderr) {
+    static Case read(Path input) throws IOException {
+      String name = input.getFileName().toString();
+      Path expected = input.resolveSibling(name.substring(0, name.lastIndexOf('.'))
+          + ".expected");
+      Map<String, String> headers = new LinkedHashMap<>();
+      List<String> stderr = new ArrayList<>();
+      for (String line : Files.readAllLines(expected, StandardCharsets.UTF_8)) {
+        if (stderr.isEmpty() && line.startsWith("# ")) {
+          String[] kv = line.substring(2).split(":", 2);
+          assertThat(HEADERS).as("header of " + expected).contains(kv[0]);
+          headers.put(kv[0], kv[1].trim());
+        } else {
+          stderr.add(line);
+        }
+      }
+      return new Case(input, headers, stderr);
+    }
+
+    String name() {
+      return input.getFileName().toString();
+    }
+
+    int exit() {
+      return Integer.parseInt(headers.get("exit"));
+    }
+
+    /** The input in {@code dir}: placeholders filled in, padded to {@code pad-to} if asked. */
+    Path copyTo(Path dir) throws IOException {
+      String text = new String(Files.readAllBytes(input), StandardCharsets.ISO_8859_1);
+      for (Map.Entry<String, String> id : ids.entrySet()) {
+        text = text.replace("${" + id.getKey() + "}", id.getValue());
+      }
+      byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+      if (headers.containsKey("pad-to")) {
+        int size = Integer.parseInt(headers.get("pad-to"));
+        byte[] padded = Arrays.copyOf(bytes, size);
+        Arrays.fill(padded, bytes.length, size, (byte) ' ');
+        bytes = padded;
+      }
+      return Files.write(dir.resolve(name()), bytes);
+    }
+
+    String expectedStderr() {
+      StringBuilder out = new StringBuilder();
+      for (String line : stderr) {
+        String filled = line;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+          filled = filled.replace("${" + id.getKey() + "}", id.getValue());
+        }
+        out.append(filled).append('\n');
+      }
+      return out.toString();
+    }
+  }
+
+  private static List<Path> inputs(Path corpus, String extension) throws IOException {
+    try (Stream<Path> files = Files.list(corpus)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(extension)).sorted().toList();
+    }
+  }
+
+  static Stream<Arguments> specCases() throws IOException {
+    List<Arguments> out = new ArrayList<>();
+    for (Path spec : inputs(SPECS, ".yaml")) {
+      for (String command : List.of("validate", "plan", "apply")) {
+        out.add(Arguments.of(spec.getFileName().toString(), command));
+      }
+    }
+    return out.stream();
+  }
+
+  static Stream<String> planCases() throws IOException {
+    return inputs(PLANS, ".json").stream().map(p -> p.getFileName().toString());
+  }
+
+  @ParameterizedTest(name = "{1} {0}")
+  @MethodSource("specCases")
+  void command_whenSpecIsBroken_printsItsErrorsExitsThreeAndSendsNothing(String name,
+      String command) throws Exception {
+    Case c = Case.read(SPECS.resolve(name));
+    Path spec = c.copyTo(dir);
+    Path journal = dir.resolve("journal.db");
+    String[] args = command.equals("validate") ? new String[] {"validate", "-f", spec.toString()}
+        : command.equals("plan") ? sandbox.args(spec, "plan", "--state", journal.toString())
+        : sandbox.args(spec, "apply", "--yes", "--state", journal.toString());
+    RequestStats.Snapshot before = sandbox.sandbox.stats();
+
+    CliRunner.Result r = CliRunner.run(args);
+
+    assertThat(c.headers()).containsEntry("aws", "none");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(c.exit());
+    assertThat(withoutDir(r.err())).isEqualTo(c.expectedStderr());
+    assertThat(r.out()).isEmpty();
+    assertThat(sandbox.sandbox.stats().requests()).as("requests sent")
+        .isEqualTo(before.requests());
+    assertThat(journal).as("a journal is never opened for a broken spec").doesNotExist();
+  }
+
+  @ParameterizedTest(name = "apply {0}")
+  @MethodSource("planCases")
+  void apply_whenSavedPlanIsBroken_printsItsErrorAndWritesNothing(String name) throws Exception {
+    Case c = Case.read(PLANS.resolve(name));
+    Path plan = c.copyTo(dir);
+    Path spec = Files.copy(RESOURCES.resolve("plans").resolve(
+        c.headers().getOrDefault("spec", "orgvend.yaml")), dir.resolve(
+        c.headers().getOrDefault("spec", "orgvend.yaml")));
+    Path journal = dir.resolve("journal.db");
+    RequestStats.Snapshot before = sandbox.sandbox.stats();
+
+    CliRunner.Result r = CliRunner.run(sandbox.args(spec, "apply", "--yes", "--state",
+        journal.toString(), plan.toString()));
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(c.exit());
+    assertThat(withoutDir(r.err())).isEqualTo(c.expectedStderr());
+    assertThat(r.out()).isEmpty();
+    RequestStats.Snapshot after = sandbox.sandbox.stats();
+    assertThat(after.writes()).as("write requests").isEqualTo(before.writes());
+    assertThat(after.unrecognised()).isEqualTo(before.unrecognised());
+    if (c.headers().get("aws").equals("none")) {
+      assertThat(after.requests()).as("requests sent").isEqualTo(before.requests());
+      assertThat(journal).as("a journal is never opened for an unreadable plan").doesNotExist();
+    } else {
+      assertThat(c.headers()).containsEntry("aws", "reads");
+      assertThat(after.reads()).as("the organization was read").isGreaterThan(before.reads());
+      try (Journal j = Journal.open(journal, Clock.systemUTC())) {
+        assertThat(j.runs(10)).as("runs journaled").isEmpty();
+      }
+    }
+  }
+
+  /** The positive control: the plan the corpus is made from does apply, with writes counted. */
+  @Test
+  void apply_whenSavedPlanIsGenuine_appliesItAndTheWritesAreCounted() throws Exception {
+    try (MemberSandbox fresh = new MemberSandbox()) {
+      Path spec = Files.copy(RESOURCES.resolve("plans/orgvend.yaml"), dir.resolve("orgvend.yaml"));
+      Path plan = dir.resolve("plan.json");
+      Path journal = dir.resolve("journal.db");
+      assertThat(CliRunner.run(fresh.args(spec, "plan", "--out", plan.toString(), "--state",
+          journal.toString())).exitCode()).isEqualTo(ExitCodes.CHANGES);
+
+      CliRunner.Result r = CliRunner.run(fresh.args(spec, "apply", "--yes", "--no-verify",
+          "--state", journal.toString(), plan.toString()));
+
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(fresh.sandbox.stats().count("organizations", "CreateAccount")).isEqualTo(2);
+      assertThat(fresh.sandbox.stats().count("organizations", "CreateOrganizationalUnit"))
+          .isEqualTo(1);
+      try (Journal j = Journal.open(journal, Clock.systemUTC())) {
+        assertThat(j.runs(10)).hasSize(1);
+      }
+    }
+  }
+
+  @Test
+  void corpus_hasAtLeastSixtyCasesAndTwelveSavedPlans() throws Exception {
+    int specs = inputs(SPECS, ".yaml").size();
+    int plans = inputs(PLANS, ".json").size();
+
+    assertThat(plans).isGreaterThanOrEqualTo(12);
+    assertThat(specs + plans).isGreaterThanOrEqualTo(60);
+  }
+
+  /** The output with this test's directory left out, so files read as the corpus names them. */
+  private String withoutDir(String text) {
+    return text.replace(dir + File.separator, "");
+  }
+}

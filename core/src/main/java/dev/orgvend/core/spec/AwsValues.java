@@ -1,0 +1,133 @@
+package dev.orgvend.core.spec;
+
+import java.util.regex.Pattern;
+
+/**
+ * AWS's limits on single values as pure checks, shared by the spec loader (which reports at the
+ * value's line) and saved plans (which report at the value's JSON path). Each check returns what
+ * is wrong in one sentence that quotes the value safely, or null when the value is fine.
+ */
+public final class AwsValues {
+  /** Longest string a spec or a saved plan may hold. */
+  public static final int MAX_STRING = 4096;
+
+  private static final Pattern ACCOUNT_NAME = Pattern.compile(AwsRules.ACCOUNT_NAME_PATTERN);
+  private static final Pattern EMAIL = Pattern.compile(AwsRules.EMAIL_PATTERN);
+  private static final Pattern ROLE_NAME = Pattern.compile(AwsRules.ROLE_NAME_PATTERN);
+  private static final Pattern TAG_TEXT = Pattern.compile(AwsRules.TAG_TEXT_PATTERN);
+  private static final Pattern TAG_CHAR = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+@-]");
+
+  private AwsValues() {}
+
+  /** The value in double quotes, escaped and cut short so it cannot disturb a terminal. */
+  public static String quote(String value) {
+    return Text.quote(value);
+  }
+
+  /**
+   * A value over {@link #MAX_STRING} or with an invisible character (tab and newlines aside);
+   * {@code container} names what holds it, e.g. "spec".
+   */
+  public static String unsafe(String text, String container) {
+    if (text.length() > MAX_STRING) {
+      return "is " + text.length() + " characters long; no value in a " + container
+          + " may be longer than " + MAX_STRING;
+    }
+    int bad = Text.forbiddenChar(text);
+    if (bad >= 0) {
+      return Text.quote(text) + " contains the invisible character " + Text.codePointName(bad)
+          + "; remove it";
+    }
+    return null;
+  }
+
+  public static String accountName(String name) {
+    if (name.isEmpty() || name.length() > AwsRules.ACCOUNT_NAME_MAX) {
+      return "account name " + Text.quote(name) + " is " + name.length()
+          + " characters long; AWS allows 1 to " + AwsRules.ACCOUNT_NAME_MAX;
+    }
+    if (!ACCOUNT_NAME.matcher(name).matches()) {
+      return "account name " + Text.quote(name)
+          + " may only contain printable ASCII characters (space to ~)";
+    }
+    return null;
+  }
+
+  public static String email(String email) {
+    if (email.length() < AwsRules.EMAIL_MIN || email.length() > AwsRules.EMAIL_MAX) {
+      return "e-mail address " + Text.quote(email) + " is " + email.length()
+          + " characters long; AWS requires " + AwsRules.EMAIL_MIN + " to " + AwsRules.EMAIL_MAX;
+    }
+    if (!EMAIL.matcher(email).matches()) {
+      return Text.quote(email) + " is not a valid e-mail address";
+    }
+    return null;
+  }
+
+  public static String roleName(String role) {
+    if (!ROLE_NAME.matcher(role).matches()) {
+      return Text.quote(role) + " is not a valid IAM role name (1 to 64 letters, digits and"
+          + " + = , . @ _ -)";
+    }
+    return null;
+  }
+
+  /** An OU's own name; it may not contain the path separator. */
+  public static String ouName(String name) {
+    if (name.isEmpty() || name.length() > AwsRules.OU_NAME_MAX) {
+      return "OU name " + Text.quote(name) + " is " + name.length()
+          + " characters long; AWS allows 1 to " + AwsRules.OU_NAME_MAX;
+    }
+    if (name.indexOf(OuPath.SEPARATOR) >= 0) {
+      return "OU name " + Text.quote(name) + " contains '/', which orgvend uses to separate OU"
+          + " names in paths; nest the OU under units instead";
+    }
+    return null;
+  }
+
+  /** A written OU path: well formed, and every name in it within AWS's limits. */
+  public static String ouPath(String text) {
+    String reason = OuPath.invalidReason(text);
+    if (reason != null) {
+      return Text.quote(text) + " is not an OU path: " + reason;
+    }
+    for (String name : OuPath.parse(text).segments()) {
+      String problem = ouName(name);
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
+  }
+
+  public static String tagKey(String key) {
+    if (key.regionMatches(true, 0, AwsRules.RESERVED_TAG_PREFIX, 0,
+        AwsRules.RESERVED_TAG_PREFIX.length())) {
+      return "tag keys starting with \"aws:\" are reserved for AWS";
+    }
+    return tagText("tag key", key, 1, AwsRules.TAG_KEY_MAX);
+  }
+
+  public static String tagValue(String value) {
+    return tagText("tag value", value, 0, AwsRules.TAG_VALUE_MAX);
+  }
+
+  private static String tagText(String what, String text, int min, int max) {
+    if (text.length() < min || text.length() > max) {
+      return what + " " + Text.quote(text) + " is " + text.length()
+          + " characters long; AWS allows " + min + " to " + max;
+    }
+    if (TAG_TEXT.matcher(text).matches()) {
+      return null;
+    }
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (!TAG_CHAR.matcher(Character.toString(cp)).matches()) {
+        return what + " " + Text.quote(text) + " contains " + Text.quote(Character.toString(cp))
+            + "; AWS allows only letters, digits, spaces and _ . : / = + - @ in tags";
+      }
+    }
+    return null;
+  }
+}
