@@ -42,6 +42,7 @@ final class SandboxBench {
             .mapToInt(Integer::parseInt).toArray();
         case "--in-memory" -> inMemory = true;
         case "--workers" -> workers = Integer.parseInt(args[++i]);
+        case "--json" -> i++;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -85,22 +86,29 @@ final class SandboxBench {
               + accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()))
               + ":role/OrganizationAccountAccessRole")),
       };
+      Report report = Report.create("sandbox", "Sandbox: signed requests from the Java SDK", args)
+          .setting("secondsPerLevel", seconds).setting("store", inMemory ? "memory" : "sqlite")
+          .column("clients", "clients", "%d").column("requestsPerSecond", "req/s", "%.0f")
+          .column("p50Millis", "p50 ms", "%.2f").column("p90Millis", "p90 ms", "%.2f")
+          .column("p99Millis", "p99 ms", "%.2f").column("maxMillis", "max ms", "%.2f")
+          .column("errors", "errors", "%d");
       System.out.printf("sandbox bench: %d s per level, store=%s, %d cores, mix = 4 Organizations"
           + " reads, 2 GetCallerIdentity, 1 AssumeRole (a write)%n", seconds,
           inMemory ? "memory" : "sqlite", Runtime.getRuntime().availableProcessors());
-      run(mix, 8, 3, false);
+      run(mix, 8, 3, null);
       System.out.printf("%8s %10s %9s %9s %9s %9s %7s%n", "clients", "req/s", "p50 ms", "p90 ms",
           "p99 ms", "max ms", "errors");
       for (int clients : clientCounts) {
-        run(mix, clients, seconds, true);
+        run(mix, clients, seconds, report);
       }
+      System.out.println("wrote " + report.write(BenchMain.jsonPath("sandbox", args)));
       orgs.close();
       sts.close();
       http.close();
     }
   }
 
-  private static void run(Runnable[] mix, int clients, int seconds, boolean print)
+  private static void run(Runnable[] mix, int clients, int seconds, Report report)
       throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong errors = new AtomicLong();
@@ -134,7 +142,7 @@ final class SandboxBench {
     stop.set(true);
     done.await();
     double elapsed = (System.nanoTime() - started) / 1e9;
-    if (!print) {
+    if (report == null) {
       return;
     }
     int total = Arrays.stream(counts).sum();
@@ -147,6 +155,14 @@ final class SandboxBench {
     Arrays.sort(all);
     System.out.printf("%8d %10.0f %9.2f %9.2f %9.2f %9.2f %7d%n", clients, total / elapsed,
         pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), all[all.length - 1] / 1e6, errors.get());
+    var row = report.row();
+    row.put("clients", clients);
+    row.put("requestsPerSecond", Math.round(total / elapsed));
+    row.put("p50Millis", pct(all, 0.50));
+    row.put("p90Millis", pct(all, 0.90));
+    row.put("p99Millis", pct(all, 0.99));
+    row.put("maxMillis", all[all.length - 1] / 1e6);
+    row.put("errors", errors.get());
   }
 
   private static double pct(long[] sorted, double p) {
