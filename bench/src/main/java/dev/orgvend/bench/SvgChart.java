@@ -1,6 +1,7 @@
 package dev.orgvend.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -59,10 +60,10 @@ final class SvgChart {
 
   String render() {
     // The x axis keeps its end points off the frame, so their labels stay clear of the legend.
-    Axis x = Axis.of(series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::x)
-        .toArray(), LEFT + 20, WIDTH - RIGHT - 50, false);
+    Axis x = Axis.forData(series.stream().flatMap(s -> s.points().stream())
+        .mapToDouble(Point::x).toArray(), LEFT + 20, WIDTH - RIGHT - 50);
     Axis y = Axis.of(series.stream().flatMap(s -> s.points().stream()).mapToDouble(Point::y)
-        .toArray(), HEIGHT - BOTTOM, TOP, true);
+        .toArray(), HEIGHT - BOTTOM, TOP);
     StringBuilder svg = new StringBuilder();
     svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
         + " height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n",
@@ -148,22 +149,28 @@ final class SvgChart {
    * One axis: where a value lands in pixels and which values get a tick. {@code from} is the
    * pixel of the smallest value, {@code to} of the largest.
    */
-  private record Axis(double min, double max, boolean log, double from, double to) {
-    static Axis of(double[] values, double from, double to, boolean fromZero) {
-      double lo = Double.MAX_VALUE;
-      double hi = -Double.MAX_VALUE;
-      for (double v : values) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-      boolean log = lo > 0 && hi / lo >= 10;
-      if (log) {
+  private record Axis(double min, double max, boolean log, double from, double to,
+      List<Double> dataTicks) {
+    /** A value axis from zero, or from a decade below the data: ticks at round numbers. */
+    static Axis of(double[] values, double from, double to) {
+      double lo = Arrays.stream(values).min().orElse(0);
+      double hi = Arrays.stream(values).max().orElse(1);
+      if (lo > 0 && hi / lo >= 10) {
         return new Axis(Math.pow(10, Math.floor(Math.log10(lo))),
-            Math.pow(10, Math.ceil(Math.log10(hi))), true, from, to);
+            Math.pow(10, Math.ceil(Math.log10(hi))), true, from, to, null);
       }
-      double top = niceCeiling(hi <= 0 ? 1 : hi * 1.1);
-      double bottom = fromZero || lo <= 0 || lo == hi ? 0 : Math.max(0, lo - (hi - lo) * 0.1);
-      return new Axis(bottom, top, false, from, to);
+      return new Axis(0, niceCeiling(hi <= 0 ? 1 : hi * 1.1), false, from, to, null);
+    }
+
+    /** An axis of the measured sizes themselves (N): a tick at each, a little room around. */
+    static Axis forData(double[] values, double from, double to) {
+      List<Double> ticks = Arrays.stream(values).distinct().sorted().boxed().toList();
+      double lo = ticks.get(0);
+      double hi = ticks.get(ticks.size() - 1);
+      if (lo > 0 && hi / lo >= 10) {
+        return new Axis(lo, hi, true, from, to, ticks);
+      }
+      return new Axis(0, hi == 0 ? 1 : hi, false, from, to, ticks);
     }
 
     double at(double v) {
@@ -173,6 +180,9 @@ final class SvgChart {
     }
 
     List<Double> ticks() {
+      if (dataTicks != null) {
+        return dataTicks;
+      }
       TreeSet<Double> out = new TreeSet<>();
       if (log) {
         for (double decade = min; decade <= max * 1.0001; decade *= 10) {
