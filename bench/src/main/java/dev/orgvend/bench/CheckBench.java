@@ -7,6 +7,7 @@ import dev.orgvend.core.baseline.Baseline;
 import dev.orgvend.core.baseline.BaselineRunner;
 import dev.orgvend.core.baseline.ComponentRegistry;
 import dev.orgvend.core.baseline.MemberClients;
+import dev.orgvend.core.baseline.Status;
 import dev.orgvend.core.baseline.StepLog;
 import dev.orgvend.core.check.CheckListener;
 import dev.orgvend.core.check.CheckSummary;
@@ -14,29 +15,20 @@ import dev.orgvend.core.check.FleetChecker;
 import dev.orgvend.core.check.HtmlReport;
 import dev.orgvend.core.check.JunitReport;
 import dev.orgvend.core.live.LiveOrganization;
-import dev.orgvend.core.live.OrganizationReader;
 import dev.orgvend.core.session.MemberSessions;
-import dev.orgvend.core.spec.AccountSpec;
 import dev.orgvend.core.spec.Spec;
-import dev.orgvend.core.spec.SpecLoader;
-import dev.orgvend.core.spec.SpecResult;
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -44,76 +36,79 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * {@code orgvend check} on a large fleet: N sandbox accounts, each with the billingAlarm
- * baseline in place (one in twenty then loses its alarm), checked with the sandbox adding a
- * fixed latency to every answer. Prints accounts per second for the whole check (organization
- * read included) and for the member-account sweep alone, calls per account, and peak heap, for
- * a smaller and the full fleet so that memory growth with fleet size shows. Reports (JUnit,
+ * {@code orgvend check} on fleets of 100, 1,000 and 5,000 accounts in proportionate OU trees
+ * (see {@link OrgShape}), each account with the billingAlarm baseline in place (one in twenty
+ * then loses its alarm), checked with the sandbox adding a fixed latency to every answer. Prints
+ * accounts per second for the whole check (organization read included) and for the
+ * member-account sweep alone, calls per account, peak heap and the heap kept. Reports (JUnit,
  * HTML) are written as in {@code check --junit --html}.
  */
 final class CheckBench {
+  static final String NAME = "check";
+  static final String BASELINE = "billingAlarm: {email: finance@example.com}";
+
   private CheckBench() {}
 
-  static void main(String[] args) throws Exception {
-    int accounts = 1000;
-    Duration latency = Duration.ofMillis(20);
-    int[] parallel = {16, 32};
-    boolean inMemory = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--accounts" -> accounts = Integer.parseInt(args[++i]);
-        case "--latency-ms" -> latency = Duration.ofMillis(Long.parseLong(args[++i]));
-        case "--parallel" -> parallel = Arrays.stream(args[++i].split(","))
-            .mapToInt(Integer::parseInt).toArray();
-        case "--in-memory" -> inMemory = true;
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
-    Path dir = Files.createTempDirectory("orgvend-check-bench");
-    SandboxSettings settings = SandboxSettings.defaults().withCreateAccountDelay(Duration.ZERO)
-        .withQuotas(SandboxSettings.OverQuota.SYNC, accounts + 10, 1000);
-    Sandbox.Builder builder = Sandbox.builder().port(0).settings(settings);
-    if (!inMemory) {
-      builder.dataDir(dir.resolve("sandbox"));
-    }
+  static Report run(String[] argv) throws Exception {
+    Args args = Args.parse(argv, Set.of("--accounts", "--latency-ms", "--parallel", "--json"),
+        Set.of("--in-memory"));
+    int[] sizes = args.integers("--accounts", 100, 1000, 5000);
+    Duration latency = Duration.ofMillis(args.integer("--latency-ms", 20));
+    int[] parallel = args.integers("--parallel", 16);
+    boolean inMemory = args.flag("--in-memory");
+    Report report = Report.create(NAME, "Fleet check: every account's OU, tags and baseline",
+        argv)
+        .setting("accounts", sizes).setting("latencyMs", latency.toMillis())
+        .setting("parallel", parallel).setting("store", inMemory ? "memory" : "sqlite")
+        .setting("baseline", BASELINE).setting("drifted", "one account in twenty")
+        .column("accounts", "accounts", "%d").column("parallel", "parallel", "%d")
+        .column("totalSeconds", "total s", "%.1f").column("accountsPerSecond", "acct/s", "%.0f")
+        .column("sweepAccountsPerSecond", "sweep acct/s", "%.0f")
+        .column("callsPerAccount", "calls/acct", "%.1f")
+        .column("peakHeapMiB", "peak MiB", "%.0f").column("liveHeapGrowthMiB", "+live MiB", "%.1f")
+        .column("drifted", "drifted", "%d");
+    report.note("sweep acct/s leaves out the organization read; +live MiB is the growth of the"
+        + " heap that survives collection during the check (in-process sandbox included).");
     ComponentRegistry registry = ComponentRegistry.standard();
-    Spec full = spec(accounts, registry);
-    try (Sandbox sandbox = builder.start(); AwsClients clients = VendBench.clients(sandbox)) {
-      System.out.printf("check bench: %d accounts with the billingAlarm baseline, %d ms latency"
-          + " per answer, store=%s, %d cores%n", accounts, latency.toMillis(),
-          inMemory ? "memory" : "sqlite", Runtime.getRuntime().availableProcessors());
-      long setup = System.nanoTime();
-      setUp(sandbox, clients, full, registry);
-      System.out.printf("setup: %d accounts created and baselined in %.1f s%n", accounts,
-          (System.nanoTime() - setup) / 1e9);
-      Duration added = latency;
-      sandbox.updateSettings(s -> s.withFaults(added, 0, 0));
-
-      System.out.printf("%8s %9s %10s %10s %10s %11s %9s %9s %8s%n", "accounts", "parallel",
-          "total s", "acct/s", "sweep a/s", "calls/acct", "peak MiB", "+live MiB", "drifted");
-      int small = Math.max(1, accounts / 4);
-      for (int p : parallel) {
-        run(clients, spec(small, registry), registry, p, dir);
-        run(clients, full, registry, p, dir);
+    for (int size : sizes) {
+      OrgShape shape = OrgShape.of(size);
+      Spec spec = shape.spec(registry, BASELINE);
+      SandboxSettings settings = SandboxSettings.defaults()
+          .withQuotas(SandboxSettings.OverQuota.SYNC, size + 100, 5);
+      Path dir = Harness.tempDir("orgvend-check-bench");
+      try (Sandbox sandbox = Harness.sandbox(settings, inMemory);
+          AwsClients clients = Harness.clients(sandbox)) {
+        long setup = System.nanoTime();
+        OrgShape.Seeded seeded = shape.seed(sandbox);
+        setUp(sandbox, clients, seeded.accountIds(), registry.compile(spec).get("std"));
+        Results.progress("check: %d accounts seeded and baselined in %.1f s", size,
+            Harness.seconds(setup));
+        sandbox.updateSettings(s -> s.withFaults(latency, 0, 0));
+        if (size == sizes[0]) {
+          // One unmeasured check first, so that class loading and JIT warm-up are not counted.
+          run(null, clients, spec, registry, parallel[0], dir);
+        }
+        for (int p : parallel) {
+          run(report, clients, spec, registry, p, dir);
+        }
       }
     }
+    return report;
   }
 
-  private static void run(AwsClients clients, Spec spec, ComponentRegistry registry,
-      int parallel, Path dir) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(16, parallel + 4));
+  /** One check, as {@code orgvend check --junit --html} runs it; a row unless report is null. */
+  private static void run(Report report, AwsClients clients, Spec spec,
+      ComponentRegistry registry, int parallel, Path dir) throws Exception {
+    ExecutorService pool = Harness.pool(Math.max(16, parallel + 4));
     AwsCaller caller = AwsCaller.standard(RateTable.unlimited());
     Map<String, Baseline> baselines = registry.compile(spec);
-    Set<String> emails = spec.accounts().stream().map(a -> a.email().toLowerCase(Locale.ROOT))
-        .collect(Collectors.toSet());
     MemoryProbe memory = MemoryProbe.start();
     AfterGcHeap retained = AfterGcHeap.start();
     long started = System.nanoTime();
     try (MemberClients members = new MemberClients(clients);
         JunitReport junit = new JunitReport(dir.resolve("check.xml"));
         HtmlReport html = new HtmlReport(dir.resolve("check.html"))) {
-      LiveOrganization live = new OrganizationReader(clients.organizations(), caller, pool)
-          .read(a -> emails.contains(a.email().toLowerCase(Locale.ROOT)));
+      LiveOrganization live = Harness.read(clients, caller, pool, spec);
       long swept = System.nanoTime();
       BaselineRunner runner = new BaselineRunner(new MemberSessions(clients, caller, "bench",
           Clock.systemUTC()), members, caller, parallel);
@@ -126,10 +121,23 @@ final class CheckBench {
       double total = (ended - started) / 1e9;
       double sweep = (ended - swept) / 1e9;
       int n = spec.accounts().size();
-      System.out.printf("%8d %9d %10.1f %10.0f %10.0f %11.1f %9.0f %9.1f %8d%n", n, parallel,
-          total, n / total, n / sweep, caller.stats().total() / (double) n,
-          memory.stop() / 1048576.0, retained.stop() / 1048576.0,
-          summary.count(dev.orgvend.core.baseline.Status.DRIFTED));
+      if (report == null) {
+        return;
+      }
+      Map<String, Object> row = report.row();
+      row.put("accounts", n);
+      row.put("parallel", parallel);
+      row.put("totalSeconds", Harness.round(total, 2));
+      row.put("accountsPerSecond", Harness.round(n / total, 1));
+      row.put("sweepAccountsPerSecond", Harness.round(n / sweep, 1));
+      row.put("callsPerAccount", Harness.round(caller.stats().total() / (double) n, 2));
+      row.put("peakHeapMiB", Harness.mib(memory.stop()));
+      row.put("liveHeapGrowthMiB", Harness.mib(retained.stop()));
+      row.put("drifted", summary.count(Status.DRIFTED));
+      row.put("callsByOperation", caller.stats().callsByOperation());
+      row.put("errorsByCode", caller.stats().errorsByCode());
+      Results.progress("check: %d accounts, parallel %d: %.1f s, %.0f accounts/s", n, parallel,
+          total, n / total);
     } finally {
       pool.shutdownNow();
     }
@@ -184,23 +192,11 @@ final class CheckBench {
     }
   }
 
-  /** Creates the accounts, applies their baseline, and removes one alarm in twenty. */
-  private static void setUp(Sandbox sandbox, AwsClients clients, Spec spec,
-      ComponentRegistry registry) throws Exception {
-    var orgs = clients.organizations();
-    for (AccountSpec a : spec.accounts()) {
-      orgs.createAccount(r -> r.accountName(a.name()).email(a.email()));
-    }
-    List<String> ids = new ArrayList<>();
-    orgs.listAccountsPaginator().stream().flatMap(p -> p.accounts().stream())
-        .filter(a -> a.email().startsWith("bench-")).forEach(a -> ids.add(a.id()));
-    if (ids.size() != spec.accounts().size()) {
-      throw new IllegalStateException("created " + ids.size() + " of "
-          + spec.accounts().size() + " accounts");
-    }
+  /** Applies the baseline to every account through the API, then removes one alarm in twenty. */
+  private static void setUp(Sandbox sandbox, AwsClients clients, List<String> ids,
+      Baseline baseline) throws Exception {
     AwsCaller caller = AwsCaller.standard(RateTable.unlimited());
-    Baseline baseline = registry.compile(spec).get("std");
-    ExecutorService pool = Executors.newFixedThreadPool(16);
+    ExecutorService pool = Harness.pool(16);
     try (MemberClients members = new MemberClients(clients)) {
       BaselineRunner runner = new BaselineRunner(new MemberSessions(clients, caller, "setup",
           Clock.systemUTC()), members, caller, 16);
@@ -234,19 +230,5 @@ final class CheckBench {
             c.accessKeyId(), c.secretAccessKey(), c.sessionToken()))).build()) {
       cw.deleteAlarms(r -> r.alarmNames("DefaultBillingAlarm"));
     }
-  }
-
-  private static Spec spec(int accounts, ComponentRegistry registry) {
-    StringBuilder yaml = new StringBuilder("version: 1\ndefaults: {baseline: std}\n"
-        + "baselines:\n  std:\n    billingAlarm: {email: finance@example.com}\naccounts:\n");
-    for (int i = 0; i < accounts; i++) {
-      yaml.append(String.format("  - {name: bench-%05d, email: bench-%05d@example.com}%n", i,
-          i));
-    }
-    SpecResult result = SpecLoader.create(registry).parse("bench.yaml", yaml.toString());
-    if (result instanceof SpecResult.Invalid invalid) {
-      throw new IllegalStateException(invalid.problems().toString());
-    }
-    return ((SpecResult.Valid) result).spec();
   }
 }

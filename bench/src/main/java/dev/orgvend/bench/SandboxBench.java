@@ -66,9 +66,10 @@ final class SandboxBench {
         case "--workers" -> workers = Integer.parseInt(args[++i]);
         case "--client" -> modes = List.of(args[++i].split(","));
         case "--rate" -> rate = Double.parseDouble(args[++i]);
+        case "--json" -> i++;
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + " (options: --seconds N, --clients 1,8,32, --client sdk,wire, --rate REQ_PER_S,"
-            + " --in-memory, --workers N)");
+            + " --in-memory, --workers N, --json FILE)");
       }
     }
     Path dir = Files.createTempDirectory("orgvend-bench");
@@ -141,6 +142,15 @@ final class SandboxBench {
           inMemory ? "memory" : "sqlite", Runtime.getRuntime().availableProcessors(),
           rate > 0 ? String.format("open loop at %.0f requests/s offered", rate)
               : "closed loop (each client waits for its answer)");
+      Report report = Report.create("sandbox", "Sandbox: signed requests/s and latency", args)
+          .setting("secondsPerLevel", seconds).setting("store", inMemory ? "memory" : "sqlite")
+          .setting("load", rate > 0 ? "open loop, " + Math.round(rate) + " requests/s offered"
+              : "closed loop")
+          .column("client", "client", "%s").column("clients", "clients", "%d")
+          .column("requestsPerSecond", "req/s", "%d")
+          .column("p50Millis", "p50 ms", "%.2f").column("p90Millis", "p90 ms", "%.2f")
+          .column("p99Millis", "p99 ms", "%.2f").column("maxMillis", "max ms", "%.2f")
+          .column("errors", "errors", "%d");
       System.out.printf("%6s %8s %10s %9s %9s %9s %9s %7s%n", "client", "clients", "req/s",
           "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
       for (String mode : modes) {
@@ -149,11 +159,12 @@ final class SandboxBench {
           case "wire" -> wire;
           default -> throw new IllegalArgumentException("unknown --client " + mode);
         };
-        run(mode, generator, 8, 3, 0, false);
+        run(mode, generator, 8, 3, 0, null);
         for (int clients : clientCounts) {
-          run(mode, generator, clients, seconds, rate, true);
+          run(mode, generator, clients, seconds, rate, report);
         }
       }
+      System.out.println("wrote " + report.write(BenchMain.jsonPath("sandbox", args)));
       orgs.close();
       sts.close();
       http.close();
@@ -165,8 +176,9 @@ final class SandboxBench {
         + ":role/OrganizationAccountAccessRole";
   }
 
+  /** One level; {@code report == null} is a warm-up whose figures are dropped. */
   private static void run(String mode, Generator generator, int clients, int seconds, double rate,
-      boolean print) throws InterruptedException {
+      Report report) throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong errors = new AtomicLong();
     List<long[]> perThread = new ArrayList<>();
@@ -210,7 +222,7 @@ final class SandboxBench {
     stop.set(true);
     done.await();
     double elapsed = (System.nanoTime() - started) / 1e9;
-    if (!print) {
+    if (report == null) {
       return;
     }
     int total = Arrays.stream(counts).sum();
@@ -224,6 +236,15 @@ final class SandboxBench {
     System.out.printf("%6s %8d %10.0f %9.2f %9.2f %9.2f %9.2f %7d%n", mode, clients,
         total / elapsed, pct(all, 0.50), pct(all, 0.90), pct(all, 0.99),
         all[all.length - 1] / 1e6, errors.get());
+    var row = report.row();
+    row.put("client", mode);
+    row.put("clients", clients);
+    row.put("requestsPerSecond", Math.round(total / elapsed));
+    row.put("p50Millis", pct(all, 0.50));
+    row.put("p90Millis", pct(all, 0.90));
+    row.put("p99Millis", pct(all, 0.99));
+    row.put("maxMillis", all[all.length - 1] / 1e6);
+    row.put("errors", errors.get());
   }
 
   private static double pct(long[] sorted, double p) {

@@ -6,84 +6,160 @@ import dev.orgvend.core.apply.Outcome;
 import dev.orgvend.core.apply.Progress;
 import dev.orgvend.core.aws.AwsCaller;
 import dev.orgvend.core.aws.AwsClients;
-import dev.orgvend.core.aws.AwsTarget;
 import dev.orgvend.core.aws.CallStats;
 import dev.orgvend.core.aws.Rate;
 import dev.orgvend.core.aws.RateTable;
+import dev.orgvend.core.baseline.BaselineRunner;
+import dev.orgvend.core.baseline.ComponentRegistry;
+import dev.orgvend.core.baseline.MemberClients;
 import dev.orgvend.core.journal.Journal;
 import dev.orgvend.core.live.LiveOrganization;
-import dev.orgvend.core.live.OrganizationReader;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.plan.Planner;
+import dev.orgvend.core.session.MemberSessions;
 import dev.orgvend.core.spec.Spec;
 import dev.orgvend.core.spec.SpecLoader;
 import dev.orgvend.core.spec.SpecResult;
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.organizations.model.CreateAccountState;
 
 /**
  * Vending N accounts against the sandbox with a creation delay, the in-flight quota and a
- * CreateAccount rate limit; prints wall time next to the lower bound those settings imply, and
- * the API calls made per account. {@code --sequential} also times the seed article's loop
- * (create, poll every 5 s, assume role; one account at a time) on the same settings.
+ * CreateAccount rate limit, side by side in one run: orgvend ({@code apply}: read, plan, create
+ * within the quota, move, tag, check usable, apply the billing-alarm baseline), the seed
+ * article's loop ({@link SeedLoop}: one account at a time, same SDK, same baseline), and the
+ * lower bound the sandbox settings imply. Each contender gets a fresh sandbox with the same
+ * settings.
  */
 final class VendBench {
+  static final String NAME = "vend";
+  static final String ORGVEND = "orgvend";
+  static final String SEED = "seed loop";
+  static final String BOUND = "lower bound";
+  /** The seed article polls the creation status every five seconds. */
+  static final Duration SEED_POLL = Duration.ofSeconds(5);
+  static final String BILLING_EMAIL = "finance@example.com";
+
   private VendBench() {}
 
-  static void main(String[] args) throws Exception {
-    int accounts = 50;
-    Duration delay = Duration.ofSeconds(5);
-    Rate rate = new Rate(1, 3);
-    int inFlight = 5;
-    boolean sequential = false;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--accounts" -> accounts = Integer.parseInt(args[++i]);
-        case "--delay" -> delay = Duration.ofMillis(Long.parseLong(args[++i].replace("ms", ""))
-            * (args[i].endsWith("ms") ? 1 : 1000));
-        case "--rate" -> rate = Rate.parse(args[++i]);
-        case "--in-flight" -> inFlight = Integer.parseInt(args[++i]);
-        case "--sequential" -> sequential = true;
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+  static Report run(String[] argv) throws Exception {
+    Args args = Args.parse(argv, Set.of("--accounts", "--delay", "--rate", "--in-flight",
+        "--seed-max", "--json"), Set.of());
+    int[] sizes = args.integers("--accounts", 10, 50, 200);
+    Duration delay = args.duration("--delay", Duration.ofSeconds(8));
+    Rate rate = Rate.parse(args.text("--rate", "1:3"));
+    int inFlight = args.integer("--in-flight", 5);
+    int seedMax = args.integer("--seed-max", Integer.MAX_VALUE);
+
+    Report report = Report.create(NAME, "Vending: N accounts with the billing-alarm baseline",
+        argv)
+        .setting("accounts", sizes).setting("creationDelaySeconds", delay.toMillis() / 1000.0)
+        .setting("createAccountRate", rate.perSecond()).setting("createAccountBurst", rate.burst())
+        .setting("inFlight", inFlight).setting("seedPollSeconds", SEED_POLL.toSeconds())
+        .setting("seedLoopUpTo", seedMax == Integer.MAX_VALUE ? null : seedMax)
+        .column("accounts", "accounts", "%d").column("contender", "contender", "%s")
+        .column("wallSeconds", "wall s", "%.1f").column("timesBound", "x bound", "%.3f")
+        .column("seedSpeedup", "seed / this", "%.2f")
+        .column("callsPerAccount", "calls/acct", "%.1f").column("throttled", "throttled", "%d")
+        .column("peakHeapMiB", "peak MiB", "%.0f").column("failed", "failed", "%d");
+    report.note("lower bound: the earliest the last creation can finish when every CreateAccount"
+        + " is sent the moment both the in-flight quota and the rate limit allow (a greedy"
+        + " schedule, optimal for identical jobs); nothing else is counted.");
+    report.note(String.format(Locale.ROOT, "the seed loop needs about %.0f s per account (the"
+        + " first %d s poll after the %s creation delay), so no tool can be more than seed / bound"
+        + " faster.", pollRounded(delay), SEED_POLL.toSeconds(), pretty(delay)));
+    report.note("orgvend also creates five OUs and moves each account into one; the seed loop"
+        + " leaves accounts in the root.");
+
+    for (int n : sizes) {
+      double bound = lowerBound(n, delay, rate, inFlight);
+      Result orgvend = runOrgvend(n, delay, rate, inFlight);
+      Map<String, Object> orgvendRow = addRow(report, n, ORGVEND, orgvend, bound);
+      Result seed = n <= seedMax ? SeedLoop.run(n, delay, rate, inFlight, SEED_POLL) : null;
+      double seedSeconds = seed != null ? seed.seconds() : Double.NaN;
+      if (seed != null) {
+        orgvendRow.put("seedSpeedup", Harness.round(seedSeconds / orgvend.seconds(), 3));
+        addRow(report, n, SEED, seed, bound).put("seedSpeedup", 1.0);
       }
+      Map<String, Object> row = report.row();
+      row.put("accounts", n);
+      row.put("contender", BOUND);
+      row.put("wallSeconds", Harness.round(bound, 2));
+      row.put("timesBound", 1.0);
+      row.put("seedSpeedup", seed == null ? null : Harness.round(seedSeconds / bound, 3));
     }
-    double bound = lowerBound(accounts, delay, rate, inFlight);
-    double waves = Math.ceil(accounts / (double) inFlight) * delay.toMillis() / 1000.0;
-    System.out.printf("vend bench: %d accounts, creation delay %s, CreateAccount %s/s burst %d,"
-        + " %d in flight, %d cores%n", accounts, delay, rate.perSecond(), rate.burst(), inFlight,
-        Runtime.getRuntime().availableProcessors());
-    System.out.printf("lower bound: %.1f s (ceil(N/in-flight) x delay = %.1f s; rate limit alone"
-        + " = %.1f s)%n", bound, waves, (accounts - rate.burst()) / rate.perSecond()
-            + delay.toMillis() / 1000.0);
-    Result orgvend = runOrgvend(accounts, delay, rate, inFlight);
-    System.out.printf("%-12s %9s %9s %12s %10s %10s%n", "contender", "wall s", "x bound",
-        "calls/acct", "throttled", "peak MiB");
-    print("orgvend", orgvend, bound, accounts);
-    if (sequential) {
-      Result seq = SeedLoop.run(accounts, delay, rate, inFlight);
-      print("seed loop", seq, bound, accounts);
-      System.out.printf("orgvend is %.1fx faster than the seed loop%n", seq.seconds / orgvend.seconds);
-    }
-    System.out.println("orgvend calls by operation: " + orgvend.stats.callsByOperation());
+    acceptance(report, sizes);
+    return report;
   }
 
-  record Result(double seconds, CallStats stats, long throttled, long peakBytes, int failed) {}
+  /** What one contender did: wall time, calls, errors, peak heap, accounts that failed. */
+  record Result(double seconds, CallStats stats, long peakBytes, int failed) {
+    long throttled() {
+      return stats.errorsByCode().getOrDefault("TooManyRequestsException", 0L);
+    }
+  }
 
-  private static void print(String name, Result r, double bound, int accounts) {
-    System.out.printf("%-12s %9.1f %9.3f %12.1f %10d %10.0f%s%n", name, r.seconds,
-        r.seconds / bound, r.stats.total() / (double) accounts, r.throttled,
-        r.peakBytes / 1048576.0, r.failed == 0 ? "" : "  (" + r.failed + " failed!)");
+  /** A contender's row; the seed loop's time over this one is filled in once it is known. */
+  private static Map<String, Object> addRow(Report report, int n, String contender, Result r,
+      double bound) {
+    Map<String, Object> row = report.row();
+    row.put("accounts", n);
+    row.put("contender", contender);
+    row.put("wallSeconds", Harness.round(r.seconds(), 2));
+    row.put("timesBound", Harness.round(r.seconds() / bound, 3));
+    row.put("seedSpeedup", null);
+    row.put("callsPerAccount", Harness.round(r.stats().total() / (double) n, 2));
+    row.put("throttled", r.throttled());
+    row.put("peakHeapMiB", Harness.mib(r.peakBytes()));
+    row.put("failed", r.failed());
+    row.put("callsByOperation", r.stats().callsByOperation());
+    row.put("errorsByCode", r.stats().errorsByCode());
+    Results.progress("vend: %d accounts, %s: %.1f s (%.3f x the %.1f s bound), %.1f calls per"
+        + " account", n, contender, r.seconds(), r.seconds() / bound, bound,
+        r.stats().total() / (double) n);
+    return row;
+  }
+
+  /** The target at 50 accounts: at least 5x the seed loop, within 1.10x of the bound. */
+  private static void acceptance(Report report, int[] sizes) {
+    Map<String, Object> orgvend = find(report, 50, ORGVEND);
+    if (orgvend == null || orgvend.get("seedSpeedup") == null) {
+      return;
+    }
+    double speedup = ((Number) orgvend.get("seedSpeedup")).doubleValue();
+    double times = ((Number) orgvend.get("timesBound")).doubleValue();
+    boolean met = speedup >= 5 && times <= 1.10;
+    report.setting("acceptance50", Map.of("seedSpeedup", speedup, "timesBound", times,
+        "met", met));
+    report.note(String.format(Locale.ROOT, "acceptance at 50 accounts: orgvend is %.2fx faster"
+        + " than the seed loop (target >= 5) and %.3fx the lower bound (target <= 1.10): %s",
+        speedup, times, met ? "met" : "NOT met"));
+  }
+
+  private static Map<String, Object> find(Report report, int n, String contender) {
+    for (Map<String, Object> row : report.rows()) {
+      if (((Number) row.get("accounts")).intValue() == n && contender.equals(row.get("contender"))) {
+        return row;
+      }
+    }
+    return null;
+  }
+
+  /** Seconds the seed loop spends per account: the creation delay rounded up to its polls. */
+  static double pollRounded(Duration delay) {
+    long poll = SEED_POLL.toMillis();
+    return Math.max(1, (delay.toMillis() + poll - 1) / poll) * poll / 1000.0;
+  }
+
+  private static String pretty(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   /** The earliest the last account can be done: greedy submission under both limits. */
@@ -114,99 +190,62 @@ final class VendBench {
     return last;
   }
 
+  /** A sandbox with the benchmark's settings: only CreateAccount is throttled. */
   static Sandbox sandbox(Duration delay, Rate rate, int inFlight) {
     SandboxSettings settings = SandboxSettings.defaults().withCreateAccountDelay(delay)
         .withThrottling(SandboxSettings.Throttling.OFF, Map.of("CreateAccount",
             new SandboxSettings.Rate(rate.perSecond(), rate.burst())))
         .withQuotas(SandboxSettings.OverQuota.SYNC, 100_000, inFlight);
-    return Sandbox.builder().port(0).settings(settings).start();
+    return Harness.sandbox(settings, false);
   }
 
-  static AwsClients clients(Sandbox sandbox) {
-    var keys = sandbox.managementCredentials();
-    return new AwsClients(new AwsTarget("us-east-1", sandbox.endpoint(), null,
-        StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(),
-            keys.secretAccessKey()))));
-  }
-
-  private static Result runOrgvend(int n, Duration delay, Rate rate, int inFlight)
-      throws Exception {
-    Spec spec = spec(n);
-    Path dir = Files.createTempDirectory("orgvend-vend");
+  /** {@code orgvend apply} as the CLI runs it, told the sandbox's CreateAccount rate. */
+  private static Result runOrgvend(int n, Duration delay, Rate rate, int inFlight) {
+    ComponentRegistry registry = ComponentRegistry.standard();
+    Spec spec = spec(n, registry);
     MemoryProbe memory = MemoryProbe.start();
+    ExecutorService pool = Harness.pool(Harness.CLI_POOL);
     try (Sandbox sandbox = sandbox(delay, rate, inFlight);
-        AwsClients clients = clients(sandbox);
-        Journal journal = Journal.open(dir.resolve("journal.db"), Clock.systemUTC())) {
-      ExecutorService pool = Executors.newFixedThreadPool(16);
+        AwsClients clients = Harness.clients(sandbox);
+        MemberClients members = new MemberClients(clients);
+        Journal journal = Journal.open(Harness.tempDir("orgvend-vend").resolve("journal.db"),
+            Clock.systemUTC())) {
       AwsCaller caller = AwsCaller.standard(RateTable.unlimited()
           .with(Map.of("CreateAccount", rate)));
+      BaselineRunner runner = new BaselineRunner(new MemberSessions(clients, caller,
+          "orgvend-bench", Clock.systemUTC()), members, caller, 16);
       long started = System.nanoTime();
-      LiveOrganization live = new OrganizationReader(clients.organizations(), caller, pool)
-          .read(a -> false);
+      LiveOrganization live = Harness.read(clients, caller, pool, spec);
       Plan plan = Planner.plan(spec, live);
       long run = journal.startRun("bench", "generated", live.id());
       List<Outcome> outcomes = new Applier(clients, caller, journal, Progress.silent(),
-          ApplyOptions.defaults(inFlight, "orgvend-bench"), pool, Clock.systemUTC())
-          .apply(plan, live, run);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      pool.shutdownNow();
+          ApplyOptions.defaults(inFlight, "orgvend-bench"), pool, runner,
+          registry.compile(spec)).apply(plan, live, run);
+      double seconds = Harness.seconds(started);
       int failed = (int) outcomes.stream().filter(o -> !o.ok()).count();
-      long throttled = caller.stats().errorsByCode().getOrDefault("TooManyRequestsException", 0L);
-      return new Result(seconds, caller.stats(), throttled, memory.stop(), failed);
+      return new Result(seconds, caller.stats(), memory.stop(), failed);
+    } finally {
+      pool.shutdownNow();
     }
   }
 
-  static Spec spec(int n) {
-    StringBuilder yaml = new StringBuilder("version: 1\norganization:\n  units:\n");
+  /** N accounts spread over five OUs, each with the billing alarm the seed loop sets up. */
+  static Spec spec(int n, ComponentRegistry registry) {
+    StringBuilder yaml = new StringBuilder("version: 1\ndefaults: {baseline: billing}\n"
+        + "baselines:\n  billing:\n    billingAlarm: {email: " + BILLING_EMAIL + "}\n"
+        + "organization:\n  units:\n");
     for (int u = 0; u < 5; u++) {
       yaml.append("    - name: Unit").append(u).append('\n');
     }
     yaml.append("accounts:\n");
     for (int i = 0; i < n; i++) {
-      yaml.append("  - name: bench-").append(i).append("\n    email: bench-").append(i)
-          .append("@example.com\n    ou: Unit").append(i % 5).append('\n');
+      yaml.append("  - {name: bench-").append(i).append(", email: bench-").append(i)
+          .append("@example.com, ou: Unit").append(i % 5).append("}\n");
     }
-    SpecResult result = SpecLoader.create().parse("bench.yaml", yaml.toString());
+    SpecResult result = SpecLoader.create(registry).parse("bench.yaml", yaml.toString());
     if (result instanceof SpecResult.Valid valid) {
       return valid.spec();
     }
     throw new IllegalStateException("generated spec is invalid: " + result);
-  }
-
-  /** The seed article's loop, one account at a time, with the same SDK. */
-  static final class SeedLoop {
-    static Result run(int n, Duration delay, Rate rate, int inFlight) throws Exception {
-      MemoryProbe memory = MemoryProbe.start();
-      CallStats stats = new CallStats();
-      AwsCaller counting = new AwsCaller(new dev.orgvend.core.aws.RateGovernor(
-          RateTable.unlimited(), dev.orgvend.core.aws.Pacer.system()),
-          dev.orgvend.core.aws.Pacer.system(), stats, 1, Duration.ZERO, Duration.ZERO);
-      try (Sandbox sandbox = sandbox(delay, rate, inFlight); AwsClients clients = clients(sandbox)) {
-        var orgs = clients.organizations();
-        long started = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-          int k = i;
-          String id = counting.call("CreateAccount", () -> orgs.createAccount(r -> r
-              .accountName("seed-" + k).email("seed-" + k + "@example.com")))
-              .createAccountStatus().id();
-          String accountId;
-          while (true) {
-            var status = counting.call("DescribeCreateAccountStatus",
-                () -> orgs.describeCreateAccountStatus(r -> r.createAccountRequestId(id)))
-                .createAccountStatus();
-            if (status.state() == CreateAccountState.SUCCEEDED) {
-              accountId = status.accountId();
-              break;
-            }
-            Thread.sleep(5000);
-          }
-          String arn = "arn:aws:iam::" + accountId + ":role/OrganizationAccountAccessRole";
-          counting.call("AssumeRole", () -> clients.sts().assumeRole(
-              r -> r.roleArn(arn).roleSessionName("OrgMasterRoleSession")));
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result(seconds, stats, 0, memory.stop(), 0);
-      }
-    }
   }
 }

@@ -10,6 +10,7 @@ import dev.orgvend.sandbox.http.Front;
 import dev.orgvend.sandbox.http.RequestStats;
 import dev.orgvend.sandbox.iam.IamService;
 import dev.orgvend.sandbox.iam.Roles;
+import dev.orgvend.sandbox.organizations.OrganizationSeeder;
 import dev.orgvend.sandbox.organizations.OrganizationsService;
 import dev.orgvend.sandbox.protocol.Nodes;
 import dev.orgvend.sandbox.protocol.Service;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.xnio.Options;
 
@@ -181,6 +183,15 @@ public final class Sandbox implements AutoCloseable {
   /** Starts counting requests from zero. */
   public void resetStats() {
     front.stats().reset();
+  }
+
+  /**
+   * Builds part of the organization straight into the sandbox's state, in one transaction: OUs
+   * and member accounts appear as the API would have made them, without a request for each (see
+   * {@link OrganizationSeeder}). Returns what {@code build} returns.
+   */
+  public <T> T seed(Function<OrganizationSeeder, T> build) {
+    return world.transact(() -> organizations.seed(world.clock().now(), build));
   }
 
   /** Wipes all state and the request counts, and starts again with the same management keys. */

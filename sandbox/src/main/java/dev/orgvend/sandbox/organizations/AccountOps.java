@@ -72,8 +72,7 @@ final class AccountOps {
     }
     boolean full = ctx.state.members().size() + inFlight.size() >= settings.accountLimit();
     if (full && settings.overQuota() == SandboxSettings.OverQuota.SYNC) {
-      throw OrgErrors.constraint("ACCOUNT_NUMBER_LIMIT_EXCEEDED", "You have reached the maximum"
-          + " number of accounts in your organization (" + settings.accountLimit() + ").");
+      throw OrgErrors.accountNumberLimit(settings.accountLimit());
     }
     // A second request for an address that is already being created fails when it settles; the
     // planned reason is kept in failureReason while the request is still IN_PROGRESS.
@@ -120,24 +119,35 @@ final class AccountOps {
       return;
     }
     Organization org = ctx.org();
+    Account account = addMember(org, request.accountName(), request.email(), org.rootId(),
+        request.roleName(), request.tags(), at);
+    ctx.attachDefaultPolicy(org, account.id());
+    ctx.state.requests.put(request.id(), request.succeeded(account.id(), at));
+  }
+
+  /**
+   * Adds a member account under {@code parentId} as a finished creation leaves it: a fresh id,
+   * its tags, and the member role that trusts the management account. The default policy is left
+   * to the caller.
+   */
+  Account addMember(Organization org, String name, String email, String parentId,
+      String roleName, Map<String, String> tags, Instant at) {
     String accountId;
     do {
       accountId = ctx.state.ids.digits(12);
     } while (ctx.state.accounts.contains(accountId));
-    Account account = new Account(accountId, request.accountName(), request.email(), "ACTIVE",
-        org.rootId(), "CREATED", at, null);
+    Account account = new Account(accountId, name, email, "ACTIVE", parentId, "CREATED", at, null);
     ctx.state.accounts.put(accountId, account);
-    if (!request.tags().isEmpty()) {
-      ctx.state.tags.put(accountId, new Tags(accountId, request.tags()));
+    if (!tags.isEmpty()) {
+      ctx.state.tags.put(accountId, new Tags(accountId, tags));
     }
-    ctx.attachDefaultPolicy(org, accountId);
     String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
         + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + org.managementAccountId() + ":root\"},"
         + "\"Action\":\"sts:AssumeRole\"}]}";
-    var role = ctx.roles.create(accountId, request.roleName(), "/", trust, null, 3600, Map.of(), at);
+    var role = ctx.roles.create(accountId, roleName, "/", trust, null, 3600, Map.of(), at);
     ctx.roles.putInlinePolicy(role, "AdministratorAccess", "{\"Version\":\"2012-10-17\","
         + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}");
-    ctx.state.requests.put(request.id(), request.succeeded(accountId, at));
+    return account;
   }
 
   private JsonNode describeCreateAccountStatus(Call call) {

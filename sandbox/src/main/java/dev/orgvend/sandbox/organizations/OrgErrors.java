@@ -209,6 +209,11 @@ final class OrgErrors {
 
   // Quotas and state rules (ConstraintViolationException with a Reason).
 
+  static AwsException accountNumberLimit(int max) {
+    return constraint("ACCOUNT_NUMBER_LIMIT_EXCEEDED", "You have reached the maximum number of"
+        + " accounts in your organization (" + max + ").");
+  }
+
   static AwsException ouDepthLimit(int max) {
     return constraint("OU_DEPTH_LIMIT_EXCEEDED", "You attempted to create an OU more than " + max
         + " levels below the root.");

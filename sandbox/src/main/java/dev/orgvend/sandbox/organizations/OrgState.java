@@ -171,6 +171,17 @@ final class OrgState implements AccountDirectory {
     }
   }
 
+  /** Attaches a policy to many targets with one write, however many there are. */
+  void attachAll(String policyId, java.util.Collection<String> targetIds) {
+    Policy policy = policies.get(policyId);
+    if (policy == null || targetIds.isEmpty()) {
+      return;
+    }
+    java.util.LinkedHashSet<String> targets = new java.util.LinkedHashSet<>(policy.targets());
+    targets.addAll(targetIds);
+    policies.put(policyId, policy.withTargets(List.copyOf(targets)));
+  }
+
   void detach(String policyId, String targetId) {
     Policy policy = policies.get(policyId);
     if (policy != null && policy.targets().contains(targetId)) {

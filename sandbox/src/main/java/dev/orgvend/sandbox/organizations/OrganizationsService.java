@@ -14,6 +14,7 @@ import dev.orgvend.sandbox.state.Store;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** AWS Organizations (awsJson 1.1, target prefix {@code AWSOrganizationsV20161128}). */
@@ -22,19 +23,22 @@ public final class OrganizationsService implements Service {
   private final OrganizationOps organizationOps;
   private final AccountOps accountOps;
   private final CloseOps closeOps;
+  private final OuOps ouOps;
+  private final OrgContext ctx;
   private final Map<String, Operation> operations = new HashMap<>();
 
   public OrganizationsService(Store store, Ids ids, Supplier<SandboxSettings> settings,
       Roles roles) {
     this.state = new OrgState(store, ids);
-    OrgContext ctx = new OrgContext(state, settings, roles);
+    this.ctx = new OrgContext(state, settings, roles);
     this.accountOps = new AccountOps(ctx);
     this.organizationOps = new OrganizationOps(ctx);
     this.closeOps = new CloseOps(ctx);
+    this.ouOps = new OuOps(ctx);
     register(organizationOps.operations());
     register(accountOps.operations());
     register(closeOps.operations());
-    register(new OuOps(ctx).operations());
+    register(ouOps.operations());
     register(new TreeOps(ctx).operations());
     register(new TagOps(ctx).operations());
     register(new PolicyOps(ctx).operations());
@@ -99,6 +103,19 @@ public final class OrganizationsService implements Service {
       organizationOps.create("ALL", now);
     }
     return state.managementAccountId();
+  }
+
+  /**
+   * Runs {@code build} with a seeder that adds OUs and accounts straight to the state, then
+   * attaches the default policy to everything it added. Call inside a world transaction.
+   */
+  public <T> T seed(Instant now, Function<OrganizationSeeder, T> build) {
+    Seeder seeder = new Seeder(ctx, ouOps, accountOps, now);
+    try {
+      return build.apply(seeder);
+    } finally {
+      seeder.finish();
+    }
   }
 
   /** Marks addresses as used by accounts outside the organization (CreateAccount then fails). */

@@ -39,6 +39,17 @@ final class OuOps {
     String parentId = OrgInput.parentId(p, "ParentId");
     String name = p.text("Name").required().length(1, 128).get();
     Map<String, String> tags = Tagging.read(p, "Tags");
+    OrganizationalUnit ou = add(org, parentId, name, tags);
+    ctx.attachDefaultPolicy(org, ou.id());
+    return answer(org, ou);
+  }
+
+  /**
+   * Adds an OU after the checks CreateOrganizationalUnit makes (parent, depth, name, quota),
+   * leaving the default policy to the caller.
+   */
+  OrganizationalUnit add(Organization org, String parentId, String name,
+      Map<String, String> tags) {
     if (!ctx.state.isParent(parentId)) {
       throw OrgErrors.parentNotFound(parentId);
     }
@@ -60,8 +71,7 @@ final class OuOps {
     if (!tags.isEmpty()) {
       ctx.state.tags.put(id, new Tags(id, tags));
     }
-    ctx.attachDefaultPolicy(org, id);
-    return answer(org, ou);
+    return ou;
   }
 
   private JsonNode describe(Call call) {
