@@ -12,21 +12,67 @@ import java.util.Optional;
 /**
  * A snapshot of an organization as AWS reported it: OUs, accounts with their parents and state,
  * tags of the accounts that were asked for, and create-account requests still in flight.
+ *
+ * <p>A class rather than a record so that it can keep lookup tables: planning asks for an
+ * account by e-mail and for an OU's path once per spec entry, and with thousands of accounts a
+ * scan per question made planning grow with the square of the organization.
  */
-public record LiveOrganization(
-    String id,
-    String managementAccountId,
-    String rootId,
-    List<Ou> ous,
-    List<Account> accounts,
-    Map<String, Map<String, String>> tags,
-    List<Creation> inFlight) {
+public final class LiveOrganization {
+  private final String id;
+  private final String managementAccountId;
+  private final String rootId;
+  private final List<Ou> ous;
+  private final List<Account> accounts;
+  private final Map<String, Map<String, String>> tags;
+  private final List<Creation> inFlight;
+  private final Map<String, Ou> ouById = new HashMap<>();
+  private final Map<String, Map<String, String>> childByName = new HashMap<>();
+  private final Map<String, Account> accountByEmail = new HashMap<>();
 
-  public LiveOrganization {
-    ous = List.copyOf(ous);
-    accounts = List.copyOf(accounts);
-    tags = Map.copyOf(tags);
-    inFlight = List.copyOf(inFlight);
+  public LiveOrganization(String id, String managementAccountId, String rootId, List<Ou> ous,
+      List<Account> accounts, Map<String, Map<String, String>> tags, List<Creation> inFlight) {
+    this.id = id;
+    this.managementAccountId = managementAccountId;
+    this.rootId = rootId;
+    this.ous = List.copyOf(ous);
+    this.accounts = List.copyOf(accounts);
+    this.tags = Map.copyOf(tags);
+    this.inFlight = List.copyOf(inFlight);
+    for (Ou ou : this.ous) {
+      ouById.put(ou.id(), ou);
+      childByName.computeIfAbsent(ou.parentId(), p -> new HashMap<>()).putIfAbsent(ou.name(), ou.id());
+    }
+    for (Account account : this.accounts) {
+      accountByEmail.putIfAbsent(account.email().toLowerCase(Locale.ROOT), account);
+    }
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String managementAccountId() {
+    return managementAccountId;
+  }
+
+  public String rootId() {
+    return rootId;
+  }
+
+  public List<Ou> ous() {
+    return ous;
+  }
+
+  public List<Account> accounts() {
+    return accounts;
+  }
+
+  public Map<String, Map<String, String>> tags() {
+    return tags;
+  }
+
+  public List<Creation> inFlight() {
+    return inFlight;
   }
 
   public record Ou(String id, String name, String parentId) {}
@@ -45,25 +91,20 @@ public record LiveOrganization(
   public Optional<String> ouIdAt(List<String> path) {
     String current = rootId;
     for (String name : path) {
-      String parent = current;
-      Optional<Ou> child = ous.stream()
-          .filter(o -> o.parentId().equals(parent) && o.name().equals(name)).findFirst();
-      if (child.isEmpty()) {
+      current = childByName.getOrDefault(current, Map.of()).get(name);
+      if (current == null) {
         return Optional.empty();
       }
-      current = child.get().id();
     }
     return Optional.of(current);
   }
 
   /** The names from the root down to a parent id (empty for the root; null if unknown). */
   public List<String> pathOf(String parentId) {
-    Map<String, Ou> byId = new HashMap<>();
-    ous.forEach(o -> byId.put(o.id(), o));
     List<String> names = new ArrayList<>();
     String cursor = parentId;
     while (cursor != null && !cursor.equals(rootId)) {
-      Ou ou = byId.get(cursor);
+      Ou ou = ouById.get(cursor);
       if (ou == null) {
         return null;
       }
@@ -75,12 +116,16 @@ public record LiveOrganization(
   }
 
   public Optional<Account> accountByEmail(String email) {
-    String wanted = email.toLowerCase(Locale.ROOT);
-    return accounts.stream().filter(a -> a.email().toLowerCase(Locale.ROOT).equals(wanted))
-        .findFirst();
+    return Optional.ofNullable(accountByEmail.get(email.toLowerCase(Locale.ROOT)));
   }
 
   public Map<String, String> tagsOf(String accountId) {
     return tags.getOrDefault(accountId, Map.of());
+  }
+
+  @Override
+  public String toString() {
+    return "LiveOrganization[" + id + ", " + ous.size() + " OUs, " + accounts.size()
+        + " accounts, " + inFlight.size() + " creations in flight]";
   }
 }

@@ -116,7 +116,7 @@ class PlannerTest {
         "aws:cloudformation:stack", "z"));
 
     assertThat(PlanText.render(plan)).isEqualTo("""
-        Organization o-test
+        Organization o-testorg001
 
         orgvend will:
           ~ retag account gamma (333333333333) set {team=new}
