@@ -181,21 +181,19 @@ final class SandboxBench {
       Report report) throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong errors = new AtomicLong();
-    List<long[]> perThread = new ArrayList<>();
-    int[] counts = new int[clients];
+    List<LatencyHistogram> perThread = new ArrayList<>();
     CountDownLatch done = new CountDownLatch(clients);
     long interval = rate > 0 ? (long) (clients * 1e9 / rate) : 0;
     long started = System.nanoTime();
     for (int t = 0; t < clients; t++) {
-      long[] samples = new long[2_000_000];
-      perThread.add(samples);
+      LatencyHistogram latencies = new LatencyHistogram();
+      perThread.add(latencies);
       int index = t;
       Runnable[] mix = generator.mixFor(t);
       Thread thread = new Thread(() -> {
-        int n = 0;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long due = started + (interval > 0 ? interval * index / clients : 0);
-        while (!stop.get() && n < samples.length) {
+        while (!stop.get()) {
           long begin = System.nanoTime();
           if (interval > 0) {
             while (begin < due) {
@@ -210,9 +208,8 @@ final class SandboxBench {
           } catch (RuntimeException e) {
             errors.incrementAndGet();
           }
-          samples[n++] = System.nanoTime() - begin;
+          latencies.record(System.nanoTime() - begin);
         }
-        counts[index] = n;
         done.countDown();
       });
       thread.setDaemon(true);
@@ -225,29 +222,20 @@ final class SandboxBench {
     if (report == null) {
       return;
     }
-    int total = Arrays.stream(counts).sum();
-    long[] all = new long[total];
-    int at = 0;
-    for (int t = 0; t < clients; t++) {
-      System.arraycopy(perThread.get(t), 0, all, at, counts[t]);
-      at += counts[t];
-    }
-    Arrays.sort(all);
+    LatencyHistogram all = new LatencyHistogram();
+    perThread.forEach(all::add);
+    double perSecond = all.count() / elapsed;
     System.out.printf("%6s %8d %10.0f %9.2f %9.2f %9.2f %9.2f %7d%n", mode, clients,
-        total / elapsed, pct(all, 0.50), pct(all, 0.90), pct(all, 0.99),
-        all[all.length - 1] / 1e6, errors.get());
+        perSecond, all.percentileMillis(0.50), all.percentileMillis(0.90),
+        all.percentileMillis(0.99), all.maxMillis(), errors.get());
     var row = report.row();
     row.put("client", mode);
     row.put("clients", clients);
-    row.put("requestsPerSecond", Math.round(total / elapsed));
-    row.put("p50Millis", pct(all, 0.50));
-    row.put("p90Millis", pct(all, 0.90));
-    row.put("p99Millis", pct(all, 0.99));
-    row.put("maxMillis", all[all.length - 1] / 1e6);
+    row.put("requestsPerSecond", Math.round(perSecond));
+    row.put("p50Millis", all.percentileMillis(0.50));
+    row.put("p90Millis", all.percentileMillis(0.90));
+    row.put("p99Millis", all.percentileMillis(0.99));
+    row.put("maxMillis", all.maxMillis());
     row.put("errors", errors.get());
-  }
-
-  private static double pct(long[] sorted, double p) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
   }
 }
