@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * Sandbox throughput: signed requests at 1, 8 and 32 concurrent clients, a mix of reads and
  * writes (Organizations reads, STS GetCallerIdentity, AssumeRole which stores a session). Prints
- * requests/s and latency percentiles for two load generators on the same machine:
+ * requests/s and latency percentiles for two load generators on the same machine (each after 5 s
+ * of unmeasured warm-up at 32 clients):
  *
  * <ul>
  *   <li>{@code sdk}: the full AWS SDK for Java v2 clients (Apache HTTP client), as orgvend uses
@@ -159,7 +160,7 @@ final class SandboxBench {
           case "wire" -> wire;
           default -> throw new IllegalArgumentException("unknown --client " + mode);
         };
-        run(mode, generator, 8, 3, 0, null);
+        run(mode, generator, 32, 5, 0, null); // warm-up: the SDK needs seconds of JIT work
         for (int clients : clientCounts) {
           run(mode, generator, clients, seconds, rate, report);
         }
