@@ -164,7 +164,9 @@ final class ApplyCommand implements Callable<Integer> {
         + (stats.errorsByCode().isEmpty() ? "" : "; errors retried or reported: "
             + stats.errorsByCode());
     if (options.output == EngineOptions.Output.json) {
-      progress.event("summary", "", summary, Map.of("apiCalls", String.valueOf(stats.total())));
+      progress.event("summary", "", summary, Map.of("apiCalls", String.valueOf(stats.total()),
+          "apiErrors", String.valueOf(stats.errorsByCode().values().stream()
+              .mapToLong(Number::longValue).sum())));
       return;
     }
     out.println();
