@@ -31,7 +31,8 @@ public final class BenchMain {
         System.out.println("       bench/run torture [--kills 200] [--seed 42] [--accounts 30]"
             + " [--kills-per-round 8] [--create-delay 2s] [--work-dir D] [--json F]");
         System.out.println("       bench/run faults [--rates 0.05,0.15,0.30] [--restarts 3]"
-            + " [--accounts 30] [--seed 42] [--applies 5] [--slow-latency 1s] [--work-dir D]");
+            + " [--accounts 30] [--seed 42] [--applies 5] [--slow-latency 1s] [--only NAME]"
+            + " [--work-dir D]");
         System.exit(which.equals("help") ? 0 : 2);
       }
     }

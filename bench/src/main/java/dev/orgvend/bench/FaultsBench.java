@@ -35,6 +35,7 @@ final class FaultsBench {
     Path jar = null;
     Path work = null;
     Path json = null;
+    String only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--accounts" -> accounts = Integer.parseInt(args[++i]);
@@ -48,6 +49,7 @@ final class FaultsBench {
         case "--jar" -> jar = Path.of(args[++i]);
         case "--work-dir" -> work = Path.of(args[++i]);
         case "--json" -> json = Path.of(args[++i]);
+        case "--only" -> only = args[++i];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -55,7 +57,11 @@ final class FaultsBench {
     work = work != null ? work : root.resolve("bench/target/torture/faults-" + seed);
     json = json != null ? json : work.resolve("faults.json");
     BenchPaths.wipe(work);
-    List<FaultRun.Scenario> scenarios = scenarios(rates, slow, restarts);
+    List<FaultRun.Scenario> scenarios = new ArrayList<>(scenarios(rates, slow, restarts));
+    if (only != null) {
+      String wanted = only;
+      scenarios.removeIf(s -> !s.name().contains(wanted));
+    }
     System.out.printf("fault runs: seed %d, %d accounts, creation delay %s, slow answers %s,"
         + " %d scenarios, at most %d applies each, %d cores; work dir %s%n", seed, accounts,
         BenchPaths.text(delay), BenchPaths.text(slow), scenarios.size(), maxApplies,
