@@ -70,11 +70,20 @@ final class FaultsBench {
         "restarts", "calls", "errors", "found", "dup", "lost", "extra", "s", "result");
     Instant started = Instant.now();
     List<FaultRun.Result> results = new ArrayList<>();
+    List<String> harnessErrors = new ArrayList<>();
     int n = 0;
     for (FaultRun.Scenario scenario : scenarios) {
       n++;
-      FaultRun.Result r = new FaultRun(jar, work.resolve(String.format("%02d-%s", n,
-          scenario.name())), accounts, delay, maxApplies, seed + n).run(scenario);
+      FaultRun.Result r;
+      try {
+        r = new FaultRun(jar, work.resolve(String.format("%02d-%s", n, scenario.name())),
+            accounts, delay, maxApplies, seed + n).run(scenario);
+      } catch (RuntimeException e) {
+        // The harness itself gave up (a run past its time limit, say): report it, go on.
+        System.out.printf("%-22s HARNESS ERROR: %s%n", scenario.name(), e.getMessage());
+        harnessErrors.add(scenario.name() + ": " + e.getMessage());
+        continue;
+      }
       results.add(r);
       InvariantReport rep = r.outcome().report();
       System.out.printf("%-22s %-12s %7s %8d %8d %6s %4d %5d %5d %8.1f %8s%n", scenario.name(),
@@ -86,15 +95,18 @@ final class FaultsBench {
       r.violations().forEach(v -> System.out.println("  ! " + v));
     }
     long broken = results.stream().filter(r -> !r.violations().isEmpty()).count();
-    System.out.printf("%nscenarios %d, with broken invariants %d, duplicates %d, lost %d,"
-        + " time %.1f min%n", results.size(), broken,
+    System.out.printf("%nscenarios %d, with broken invariants %d, harness errors %d,"
+        + " duplicates %d, lost %d, time %.1f min%n", results.size(), broken,
+        harnessErrors.size(),
         results.stream().mapToInt(r -> r.outcome().report().duplicates().size()).sum(),
         results.stream().mapToInt(r -> r.outcome().report().lost().size()).sum(),
         Duration.between(started, Instant.now()).toMillis() / 60000.0);
     Files.createDirectories(json.toAbsolutePath().getParent());
-    Files.writeString(json, toJson(results, started, seed, accounts, delay).toPrettyString());
+    ObjectNode out = toJson(results, started, seed, accounts, delay);
+    out.set("harnessErrors", new ObjectMapper().valueToTree(harnessErrors));
+    Files.writeString(json, out.toPrettyString());
     System.out.println("JSON: " + json);
-    System.exit(broken == 0 ? 0 : 1);
+    System.exit(broken == 0 && harnessErrors.isEmpty() ? 0 : 1);
   }
 
   /** No faults; each kind alone and all together at each rate; restarts alone and under faults. */

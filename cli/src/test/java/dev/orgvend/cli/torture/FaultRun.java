@@ -91,7 +91,8 @@ public final class FaultRun {
     spec.writeTo(workDir);
     try (SandboxProcess sandbox = SandboxProcess.start(jar, workDir.resolve("sandbox"),
         scenario.flags(createDelay))) {
-      PackagedCli cli = new PackagedCli(jar, workDir, sandbox.access());
+      PackagedCli cli = new PackagedCli(jar, workDir, sandbox.access())
+          .runLimit(Duration.ofMinutes(30));
       List<Integer> exits = new ArrayList<>();
       long calls = 0;
       long errors = 0;

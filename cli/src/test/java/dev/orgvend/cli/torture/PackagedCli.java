@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * directory. A started run can be watched for its progress events and killed with SIGKILL.
  */
 public final class PackagedCli {
-  /** How long any single run may take before the harness gives up on it. */
+  /** How long a single run may take before the harness gives up on it, unless told otherwise. */
   static final Duration RUN_LIMIT = Duration.ofMinutes(5);
   private static final Pattern EVENT = Pattern.compile("\"event\":\"([a-z-]+)\"");
 
@@ -32,6 +32,7 @@ public final class PackagedCli {
   private final Path journal;
   private volatile SandboxAccess sandbox;
   private final AtomicInteger runs = new AtomicInteger();
+  private volatile Duration runLimit = RUN_LIMIT;
 
   /**
    * @param jar the packaged CLI
@@ -66,6 +67,15 @@ public final class PackagedCli {
 
   public Path dir() {
     return dir;
+  }
+
+  /**
+   * Lets each later run take up to {@code limit} (an apply against a sandbox that fails a third
+   * of its calls and answers slowly can need many minutes).
+   */
+  public PackagedCli runLimit(Duration limit) {
+    this.runLimit = limit;
+    return this;
   }
 
   /** Points later runs at another sandbox (a restarted one may have a new address). */
@@ -117,7 +127,7 @@ public final class PackagedCli {
       env.put("AWS_ACCESS_KEY_ID", sandbox.accessKeyId());
       env.put("AWS_SECRET_ACCESS_KEY", sandbox.secretAccessKey());
       env.put("AWS_REGION", "us-east-1");
-      return new Running(pb.start(), log);
+      return new Running(pb.start(), log, runLimit);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command.get(0), e);
     }
@@ -132,13 +142,15 @@ public final class PackagedCli {
   public static final class Running {
     private final Process process;
     private final Path log;
+    private final Duration limit;
     private long readUpTo;
     private final StringBuilder partial = new StringBuilder();
     private final List<String> events = new ArrayList<>();
 
-    Running(Process process, Path log) {
+    Running(Process process, Path log, Duration limit) {
       this.process = process;
       this.log = log;
+      this.limit = limit;
     }
 
     public boolean alive() {
@@ -162,7 +174,7 @@ public final class PackagedCli {
      * run ended first.
      */
     public boolean awaitEvent(String type, int occurrence) throws InterruptedException {
-      long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
+      long deadline = System.nanoTime() + limit.toNanos();
       while (System.nanoTime() < deadline) {
         synchronized (this) {
           poll();
@@ -201,9 +213,9 @@ public final class PackagedCli {
 
     public Result awaitExit() {
       try {
-        if (!process.waitFor(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly().waitFor();
-          throw new IllegalStateException("orgvend did not finish within " + RUN_LIMIT
+          throw new IllegalStateException("orgvend did not finish within " + limit
               + "; see " + log);
         }
         return new Result(process.exitValue(), Files.readString(log), log);
