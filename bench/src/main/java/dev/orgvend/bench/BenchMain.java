@@ -35,6 +35,8 @@ public final class BenchMain {
         case "plan" -> save(PlanBench.run(rest), rest);
         case "check" -> save(CheckBench.run(rest), rest);
         case "sandbox" -> SandboxBench.main(rest);
+        case "torture" -> TortureBench.main(rest);
+        case "faults" -> FaultsBench.main(rest);
         case "chart" -> Charts.main(rest);
         case "report" -> report(rest);
         case "help", "-h", "--help" -> usage();
@@ -61,6 +63,11 @@ public final class BenchMain {
                                [--in-memory]
                bench/run sandbox [--seconds N] [--clients 1,8,32] [--client sdk,wire]
                                  [--rate REQ_PER_S] [--in-memory] [--workers N]
+               bench/run torture [--kills 200] [--seed 42] [--accounts 30] [--kills-per-round 8]
+                                 [--create-delay 2s] [--work-dir D] [--json F]
+               bench/run faults [--rates 0.05,0.15,0.30] [--restarts 3] [--accounts 30]
+                                [--seed 42] [--applies 5] [--slow-latency 1s] [--only NAME]
+                                [--work-dir D]
                bench/run chart [--results bench/results] [--out docs]
                bench/run report [--markdown]     reprint the tables from bench/results
         Every benchmark also takes --json FILE (default bench/results/<name>.json).""");

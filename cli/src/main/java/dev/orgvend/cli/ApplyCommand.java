@@ -139,6 +139,16 @@ final class ApplyCommand implements Callable<Integer> {
       cmd.commandLine().getErr().println("orgvend: interrupted; the journal is consistent."
           + " Run apply again to finish.");
       return ExitCodes.INTERRUPTED;
+    } catch (RuntimeException e) {
+      // AWS out of reach beyond the retries, say: the run ends here, and its record says so.
+      // Actions it left open are settled by the next apply.
+      try {
+        journal.finishRun(runId, Journal.RunStatus.FAILED, "stopped by an error: "
+            + dev.orgvend.core.aws.ErrorKind.code(e));
+      } catch (Journal.JournalException unwritable) {
+        e.addSuppressed(unwritable);
+      }
+      throw e;
     } finally {
       finished.countDown();
       try {
@@ -158,7 +168,9 @@ final class ApplyCommand implements Callable<Integer> {
         + (stats.errorsByCode().isEmpty() ? "" : "; errors retried or reported: "
             + stats.errorsByCode());
     if (options.output == EngineOptions.Output.json) {
-      progress.event("summary", "", summary, Map.of("apiCalls", String.valueOf(stats.total())));
+      progress.event("summary", "", summary, Map.of("apiCalls", String.valueOf(stats.total()),
+          "apiErrors", String.valueOf(stats.errorsByCode().values().stream()
+              .mapToLong(Number::longValue).sum())));
       return;
     }
     out.println();

@@ -75,6 +75,18 @@ final class SandboxServeCommand implements Callable<Integer> {
       description = "Share of requests (0..1) whose connection is dropped, before or after the operation ran.")
   double dropRate;
 
+  @Option(names = "--throttle-rate", defaultValue = "0",
+      description = "Share of requests (0..1) refused with the throttling error at random.")
+  double throttleRate;
+
+  @Option(names = "--slow-rate", defaultValue = "0",
+      description = "Share of requests (0..1) answered late, by --slow-latency.")
+  double slowRate;
+
+  @Option(names = "--slow-latency", defaultValue = "2s",
+      description = "How late a slow answer is (default: ${DEFAULT-VALUE}).")
+  Duration slowLatency;
+
   @Option(names = "--over-quota", defaultValue = "sync",
       description = "How a full organization rejects CreateAccount: sync (ConstraintViolationException) or async (request FAILS with ACCOUNT_LIMIT_EXCEEDED).")
   OverQuota overQuota;
@@ -109,7 +121,7 @@ final class SandboxServeCommand implements Callable<Integer> {
     }
     SandboxSettings settings = new SandboxSettings(createDelay, throttling, overrides, latency,
         faultRate, dropRate, overQuota, accountLimit, maxInFlight,
-        SandboxSettings.defaults().orgLimits());
+        SandboxSettings.defaults().orgLimits(), throttleRate, slowRate, slowLatency);
     List<String> taken = new ArrayList<>();
     if (takenEmails != null) {
       try {

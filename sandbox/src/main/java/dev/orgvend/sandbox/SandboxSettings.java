@@ -18,6 +18,11 @@ import java.util.Map;
  * @param accountLimit accounts an organization may hold, management account included
  * @param maxCreationsInFlight create-account requests that may be IN_PROGRESS at once
  * @param orgLimits the other Organizations quotas, AWS's current values unless lowered for a test
+ * @param throttleRate share of requests (0..1) refused with the service's throttling error at
+ *     random, whatever the token buckets say
+ * @param slowRate share of requests (0..1) whose answer is held back by {@code slowLatency} on
+ *     top of {@code latency}
+ * @param slowLatency how long a slow answer is held back
  */
 public record SandboxSettings(
     Duration createAccountDelay,
@@ -29,7 +34,10 @@ public record SandboxSettings(
     OverQuota overQuota,
     int accountLimit,
     int maxCreationsInFlight,
-    OrgLimits orgLimits) {
+    OrgLimits orgLimits,
+    double throttleRate,
+    double slowRate,
+    Duration slowLatency) {
 
   public enum Throttling {
     OFF,
@@ -95,12 +103,29 @@ public record SandboxSettings(
     if (orgLimits == null) {
       orgLimits = OrgLimits.aws();
     }
-    if (faultRate < 0 || faultRate > 1 || dropRate < 0 || dropRate > 1) {
-      throw new IllegalArgumentException("fault and drop rates must be between 0 and 1");
+    if (slowLatency == null) {
+      slowLatency = Duration.ZERO;
+    }
+    for (double share : new double[] {faultRate, dropRate, throttleRate, slowRate}) {
+      if (share < 0 || share > 1) {
+        throw new IllegalArgumentException(
+            "fault, drop, throttle and slow rates must be between 0 and 1");
+      }
+    }
+    if (latency.isNegative() || slowLatency.isNegative()) {
+      throw new IllegalArgumentException("latencies must not be negative");
     }
     if (accountLimit < 1 || maxCreationsInFlight < 1) {
       throw new IllegalArgumentException("account limit and creations in flight must be at least 1");
     }
+  }
+
+  /** The settings without random throttling or slow answers. */
+  public SandboxSettings(Duration createAccountDelay, Throttling throttling,
+      Map<String, Rate> rateOverrides, Duration latency, double faultRate, double dropRate,
+      OverQuota overQuota, int accountLimit, int maxCreationsInFlight, OrgLimits orgLimits) {
+    this(createAccountDelay, throttling, rateOverrides, latency, faultRate, dropRate, overQuota,
+        accountLimit, maxCreationsInFlight, orgLimits, 0, 0, Duration.ZERO);
   }
 
   /** Fast and faithful: short creation delay, no throttling, no faults, AWS's in-flight limit. */
@@ -120,26 +145,42 @@ public record SandboxSettings(
 
   public SandboxSettings withCreateAccountDelay(Duration delay) {
     return new SandboxSettings(delay, throttling, rateOverrides, latency, faultRate, dropRate,
-        overQuota, accountLimit, maxCreationsInFlight, orgLimits);
+        overQuota, accountLimit, maxCreationsInFlight, orgLimits, throttleRate, slowRate,
+        slowLatency);
   }
 
   public SandboxSettings withThrottling(Throttling mode, Map<String, Rate> overrides) {
     return new SandboxSettings(createAccountDelay, mode, overrides, latency, faultRate, dropRate,
-        overQuota, accountLimit, maxCreationsInFlight, orgLimits);
+        overQuota, accountLimit, maxCreationsInFlight, orgLimits, throttleRate, slowRate,
+        slowLatency);
   }
 
   public SandboxSettings withFaults(Duration latency, double faultRate, double dropRate) {
     return new SandboxSettings(createAccountDelay, throttling, rateOverrides, latency, faultRate,
-        dropRate, overQuota, accountLimit, maxCreationsInFlight, orgLimits);
+        dropRate, overQuota, accountLimit, maxCreationsInFlight, orgLimits, throttleRate, slowRate,
+        slowLatency);
   }
 
   public SandboxSettings withQuotas(OverQuota overQuota, int accountLimit, int maxInFlight) {
     return new SandboxSettings(createAccountDelay, throttling, rateOverrides, latency, faultRate,
-        dropRate, overQuota, accountLimit, maxInFlight, orgLimits);
+        dropRate, overQuota, accountLimit, maxInFlight, orgLimits, throttleRate, slowRate,
+        slowLatency);
+  }
+
+  /**
+   * Random trouble on top of the faults: {@code throttleRate} of requests throttled,
+   * {@code slowRate} of answers held back by {@code slowLatency}.
+   */
+  public SandboxSettings withTrouble(double throttleRate, double slowRate,
+      Duration slowLatency) {
+    return new SandboxSettings(createAccountDelay, throttling, rateOverrides, latency, faultRate,
+        dropRate, overQuota, accountLimit, maxCreationsInFlight, orgLimits, throttleRate,
+        slowRate, slowLatency);
   }
 
   public SandboxSettings withOrgLimits(OrgLimits limits) {
     return new SandboxSettings(createAccountDelay, throttling, rateOverrides, latency, faultRate,
-        dropRate, overQuota, accountLimit, maxCreationsInFlight, limits);
+        dropRate, overQuota, accountLimit, maxCreationsInFlight, limits, throttleRate, slowRate,
+        slowLatency);
   }
 }

@@ -209,17 +209,33 @@ final class AccountSteps {
     }
   }
 
+  /**
+   * Waits for a creation an earlier run requested. It is journaled like a creation of this run
+   * (kind AwaitCreation, with the request id), so the journal names the account every request
+   * ended in even when the run that sent it died first.
+   */
   private String awaitExisting(String requestId, AccountSpec account) {
+    long action = journal.intent(runId, "AwaitCreation", account.name(), account.email(),
+        "ou=" + account.ouPath());
+    journal.requested(action, requestId);
     CreateAccountStatus done = finish(requestId, account);
     if (done.state() == CreateAccountState.SUCCEEDED) {
+      journal.done(action, done.accountId(), null);
       progress.event("account-created", account.name(), "creation " + requestId + " of "
           + account.name() + " finished (" + done.accountId() + ")",
           Map.of("accountId", done.accountId()));
       return done.accountId();
     }
-    return adoptAfter(done.failureReasonAsString(), account).orElseThrow(() -> new StepFailed(
-        "the creation already in flight (" + requestId + ") failed ("
-            + done.failureReasonAsString() + "); run apply again to create the account", null));
+    String reason = done.failureReasonAsString();
+    Optional<String> adopted = adoptAfter(reason, account);
+    if (adopted.isPresent()) {
+      journal.done(action, adopted.get(), "adopted after " + reason);
+      return adopted.get();
+    }
+    String message = "the creation already in flight (" + requestId + ") failed (" + reason
+        + "); run apply again to create the account";
+    journal.failed(action, message);
+    throw new StepFailed(message, null);
   }
 
   /**

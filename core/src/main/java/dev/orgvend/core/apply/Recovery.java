@@ -18,6 +18,12 @@ import java.util.Optional;
  *
  * Either way no second request is sent while the first can still succeed, and AWS itself refuses
  * a second account with the same address, so a crash can never produce a duplicate.
+ *
+ * <p>Then every apply run still marked RUNNING is closed as CRASHED, and the other actions left
+ * open (a move, a tag, a baseline change whose outcome was never written, by a run that died or
+ * was stopped) become SUPERSEDED: the plan this run makes has already read AWS again and redoes
+ * whatever they left undone. The caller must hold the
+ * {@link dev.orgvend.core.journal.RunLock}, so no apply still running is touched.
  */
 public final class Recovery {
   private Recovery() {}
@@ -50,6 +56,18 @@ public final class Recovery {
       journal.supersede(action.id(), "no account and no request in flight; planned again");
       findings.add(new Finding(action.target(), email,
           "an interrupted request left no account; it will be planned again"));
+    }
+    for (Journal.Run run : journal.unfinishedRuns("apply")) {
+      journal.finishCrashedRun(run.id(), "stopped without finishing (killed or crashed);"
+          + " settled by a later apply");
+      findings.add(new Finding("run " + run.id(), "", "stopped without finishing (killed or"
+          + " crashed); marked CRASHED"));
+    }
+    int settled = journal.supersedeOpenActions("left open by a run that stopped; a later apply"
+        + " read AWS again and planned what was left");
+    if (settled > 0) {
+      findings.add(new Finding("journal", "", settled + " action(s) left open by stopped runs"
+          + " (moves, tags, baseline changes); this plan redoes what they did not finish"));
     }
     return findings;
   }

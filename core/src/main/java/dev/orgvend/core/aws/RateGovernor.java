@@ -10,12 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * exactly). When the service throttles anyway, the bucket first just empties (the next call
  * waits a full interval); a second throttle within ten seconds cuts the rate by 30%. Successes
  * climb back towards the table's rate. Operations the table does not list run unpaced until
- * first throttled.
+ * first throttled; then they start at one call a second, and successes raise the rate by a tenth
+ * each until it passes {@value #UNPACED_AGAIN} a second, where pacing stops again. (Without that,
+ * one bad minute of throttling slowed such an operation for the rest of the run: in the fault
+ * runs an apply of 30 accounts under 15% random throttling took 181 s instead of 113 s.)
  */
 public final class RateGovernor {
   private static final double FLOOR = 0.02;
   private static final double MARGIN = 0.98;
   private static final long REPEAT_WINDOW_NANOS = 10_000_000_000L;
+  /** Calls per second above which an operation without a published rate runs unpaced again. */
+  static final double UNPACED_AGAIN = 20;
   private final RateTable table;
   private final Pacer pacer;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -109,7 +114,15 @@ public final class RateGovernor {
     }
 
     synchronized void recover() {
-      if (paced && ceiling != null && rate < ceiling.perSecond() * MARGIN) {
+      if (!paced) {
+        return;
+      }
+      if (ceiling == null) {
+        rate *= 1.1;
+        if (rate > UNPACED_AGAIN) {
+          paced = false;
+        }
+      } else if (rate < ceiling.perSecond() * MARGIN) {
         rate = Math.min(ceiling.perSecond() * MARGIN, rate + ceiling.perSecond() * 0.1);
       }
     }

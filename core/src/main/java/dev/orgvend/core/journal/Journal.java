@@ -110,18 +110,63 @@ public final class Journal implements AutoCloseable {
   }
 
   /**
-   * Account creations that were started in some run and never recorded as finished: the ones a
-   * crash may have left in flight.
+   * Account creations (requested, or awaited after an earlier run requested them) that were
+   * started in some run and never recorded as finished: the ones a crash may have left in
+   * flight.
    */
   public synchronized List<Action> unfinishedCreations() {
-    return actions("SELECT * FROM action WHERE kind = 'CreateAccount'"
+    return actions("SELECT * FROM action WHERE kind IN ('CreateAccount', 'AwaitCreation')"
         + " AND state IN ('INTENT', 'REQUESTED') ORDER BY id");
+  }
+
+  /**
+   * Runs of {@code command} still marked RUNNING. While the caller holds the {@link RunLock},
+   * no apply is running, so every apply among them is one whose process stopped without
+   * finishing (killed, crashed, or the machine went down).
+   */
+  public synchronized List<Run> unfinishedRuns(String command) {
+    List<Run> out = new ArrayList<>();
+    try (PreparedStatement q = db.prepareStatement(
+        "SELECT * FROM run WHERE status = 'RUNNING' AND command = ? ORDER BY id")) {
+      q.setString(1, command);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          out.add(run(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new JournalException("cannot read the journal: " + e.getMessage(), e);
+    }
   }
 
   /** Marks unfinished actions of earlier runs as resolved by a later one. */
   public synchronized void supersede(long actionId, String note) {
     update("UPDATE action SET state = 'SUPERSEDED', error = ?, finished_at = ? WHERE id = ?",
         note, now(), actionId);
+  }
+
+  /** Marks a run whose process stopped without recording its end as {@link RunStatus#CRASHED}. */
+  public synchronized void finishCrashedRun(long runId, String summary) {
+    update("UPDATE run SET status = ?, finished_at = ?, summary = ? WHERE id = ?"
+        + " AND status = 'RUNNING'", RunStatus.CRASHED.name(), now(), summary, runId);
+  }
+
+  /**
+   * Marks every action still open (an intent whose outcome was never written) as SUPERSEDED
+   * with {@code note}, in one statement; returns how many. For use after
+   * {@link #unfinishedCreations()} have been settled from AWS, while holding the
+   * {@link RunLock}: the open actions left are moves, tags and baseline changes of runs that
+   * died or were stopped, and a new plan has read AWS again to redo what they left undone.
+   */
+  public synchronized int supersedeOpenActions(String note) {
+    try (PreparedStatement p = db.prepareStatement("UPDATE action SET state = 'SUPERSEDED',"
+        + " error = ?, finished_at = ? WHERE state IN ('INTENT', 'REQUESTED')")) {
+      bind(p, note, now());
+      return p.executeUpdate();
+    } catch (SQLException e) {
+      throw new JournalException("cannot write the journal: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -185,16 +230,19 @@ public final class Journal implements AutoCloseable {
       q.setInt(1, limit);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
-          out.add(new Run(rs.getLong("id"), rs.getString("command"), rs.getString("spec"),
-              rs.getString("organization_id"), instant(rs.getString("started_at")),
-              instant(rs.getString("finished_at")), rs.getString("status"),
-              rs.getString("summary")));
+          out.add(run(rs));
         }
       }
       return out;
     } catch (SQLException e) {
       throw new JournalException("cannot read the journal: " + e.getMessage(), e);
     }
+  }
+
+  private static Run run(ResultSet rs) throws SQLException {
+    return new Run(rs.getLong("id"), rs.getString("command"), rs.getString("spec"),
+        rs.getString("organization_id"), instant(rs.getString("started_at")),
+        instant(rs.getString("finished_at")), rs.getString("status"), rs.getString("summary"));
   }
 
   public synchronized List<Action> actionsOf(long runId) {
@@ -262,8 +310,11 @@ public final class Journal implements AutoCloseable {
     }
   }
 
-  /** DRIFTED: a check found accounts that differ from the spec. */
-  public enum RunStatus { SUCCEEDED, FAILED, INTERRUPTED, DRIFTED }
+  /**
+   * DRIFTED: a check found accounts that differ from the spec. CRASHED: the process stopped
+   * without recording an end (killed, crashed, power lost); a later apply settled its record.
+   */
+  public enum RunStatus { SUCCEEDED, FAILED, INTERRUPTED, DRIFTED, CRASHED }
 
   public record FindingRow(long runId, String account, String accountId, String component,
       String status, String detail) {}

@@ -26,9 +26,9 @@ import software.amazon.awssdk.services.organizations.model.Root;
  * Reads an organization with as few calls as the API allows: the OU tree level by level
  * (ListOrganizationalUnitsForParent per parent), accounts by parent (ListAccountsForParent, which
  * gives parentage with no extra ListParents calls), tags only for the accounts asked for, and
- * IN_PROGRESS creations. Independent reads of one level run in parallel; the {@link AwsCaller}
- * keeps them within AWS's rates. Pages are followed until NextToken is absent, even when a page
- * comes back empty.
+ * IN_PROGRESS creations (read before the accounts). Independent reads of one level run in
+ * parallel; the {@link AwsCaller} keeps them within AWS's rates. Pages are followed until
+ * NextToken is absent, even when a page comes back empty.
  */
 public final class OrganizationReader {
   private static final int MAX_RESULTS = 20;
@@ -63,6 +63,9 @@ public final class OrganizationReader {
       level = next;
     }
 
+    // Creations in flight before accounts: one that finishes between the two reads is then seen
+    // twice (in flight, then as the account) rather than not at all, which would plan it again.
+    List<LiveOrganization.Creation> inFlight = inFlight();
     List<LiveOrganization.Account> accounts = new ArrayList<>();
     List<Account> raw = new ArrayList<>();
     for (List<Map.Entry<String, Account>> batch : parallel(parents, this::accountsOf)) {
@@ -82,7 +85,7 @@ public final class OrganizationReader {
     });
 
     return new LiveOrganization(org.id(), org.masterAccountId(), root.id(), ous, accounts, tags,
-        inFlight());
+        inFlight);
   }
 
   private List<LiveOrganization.Ou> childOus(String parentId) {

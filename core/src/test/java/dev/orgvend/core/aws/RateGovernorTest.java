@@ -92,4 +92,26 @@ class RateGovernorTest {
     governor.acquire("ListAccounts");
     assertThat(pacer.sleeps).isNotEmpty();
   }
+
+  @Test
+  void unlistedOperation_onceThrottled_recoversWithSuccesses_andRunsUnpacedAgain()
+      throws Exception {
+    FakePacer pacer = new FakePacer();
+    RateGovernor governor = new RateGovernor(RateTable.unlimited(), pacer);
+    governor.throttled("AssumeRole");
+    assertThat(governor.currentRate("AssumeRole")).isEqualTo(1.0);
+    governor.succeeded("AssumeRole");
+    assertThat(governor.currentRate("AssumeRole")).isCloseTo(1.1,
+        org.assertj.core.data.Offset.offset(1e-9));
+    // 1.1^32 is about 21: past the point where pacing stops.
+    for (int i = 0; i < 31; i++) {
+      governor.succeeded("AssumeRole");
+    }
+    assertThat(governor.currentRate("AssumeRole")).isZero();
+    pacer.sleeps.clear();
+    for (int i = 0; i < 100; i++) {
+      governor.acquire("AssumeRole");
+    }
+    assertThat(pacer.sleeps).isEmpty();
+  }
 }

@@ -26,6 +26,9 @@ final class SettingsJson {
     out.put("latencyMs", s.latency().toMillis());
     out.put("faultRate", s.faultRate());
     out.put("dropRate", s.dropRate());
+    out.put("throttleRate", s.throttleRate());
+    out.put("slowRate", s.slowRate());
+    out.put("slowLatencyMs", s.slowLatency().toMillis());
     out.put("overQuota", s.overQuota().name().toLowerCase(Locale.ROOT));
     out.put("accountLimit", s.accountLimit());
     out.put("maxCreationsInFlight", s.maxCreationsInFlight());
@@ -51,6 +54,9 @@ final class SettingsJson {
     Duration latency = s.latency();
     double faultRate = s.faultRate();
     double dropRate = s.dropRate();
+    double throttleRate = s.throttleRate();
+    double slowRate = s.slowRate();
+    Duration slowLatency = s.slowLatency();
     OverQuota overQuota = s.overQuota();
     int accountLimit = s.accountLimit();
     int inFlight = s.maxCreationsInFlight();
@@ -68,6 +74,9 @@ final class SettingsJson {
         case "latencyMs" -> latency = Duration.ofMillis(v.asLong());
         case "faultRate" -> faultRate = v.asDouble();
         case "dropRate" -> dropRate = v.asDouble();
+        case "throttleRate" -> throttleRate = v.asDouble();
+        case "slowRate" -> slowRate = v.asDouble();
+        case "slowLatencyMs" -> slowLatency = Duration.ofMillis(v.asLong());
         case "overQuota" -> overQuota = OverQuota.valueOf(v.asText().toUpperCase(Locale.ROOT));
         case "accountLimit" -> accountLimit = v.asInt();
         case "maxCreationsInFlight" -> inFlight = v.asInt();
@@ -76,7 +85,7 @@ final class SettingsJson {
       }
     }
     return new SandboxSettings(delay, throttling, rates, latency, faultRate, dropRate, overQuota,
-        accountLimit, inFlight, limits);
+        accountLimit, inFlight, limits, throttleRate, slowRate, slowLatency);
   }
 
   private static OrgLimits mergeLimits(OrgLimits l, JsonNode patch) {

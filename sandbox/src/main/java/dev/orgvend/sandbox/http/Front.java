@@ -25,6 +25,7 @@ import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -194,15 +195,20 @@ public final class Front implements HttpHandler {
     }
 
     SandboxSettings knobs = settings.get();
-    pause(knobs);
     ThreadLocalRandom random = ThreadLocalRandom.current();
+    pause(knobs.latency());
+    if (knobs.slowRate() > 0 && random.nextDouble() < knobs.slowRate()) {
+      pause(knobs.slowLatency());
+    }
     if (knobs.faultRate() > 0 && random.nextDouble() < knobs.faultRate()) {
       return Reply.error(routed.protocol, routed.service, routed.service.internalFailure());
     }
     if (knobs.dropRate() > 0 && random.nextDouble() < knobs.dropRate() / 2) {
       return Reply.drop();
     }
-    if (!throttle.admit(knobs, who.principal().accountId(), routed.operation, System.nanoTime())) {
+    if ((knobs.throttleRate() > 0 && random.nextDouble() < knobs.throttleRate())
+        || !throttle.admit(knobs, who.principal().accountId(), routed.operation,
+            System.nanoTime())) {
       return Reply.error(routed.protocol, routed.service,
           routed.service.throttled(routed.operation));
     }
@@ -402,10 +408,10 @@ public final class Front implements HttpHandler {
     return contentType != null && jsonOrNone(contentType) ? Protocol.REST_JSON : Protocol.QUERY;
   }
 
-  private static void pause(SandboxSettings knobs) {
-    if (!knobs.latency().isZero()) {
+  private static void pause(Duration latency) {
+    if (!latency.isZero()) {
       try {
-        Thread.sleep(knobs.latency().toMillis());
+        Thread.sleep(latency.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

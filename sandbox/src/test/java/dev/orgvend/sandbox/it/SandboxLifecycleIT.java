@@ -204,6 +204,27 @@ class SandboxLifecycleIT {
   }
 
   @Test
+  void throttleRate_whenOne_throttlesCallsWithoutBuckets_andSettingsShowIt() throws Exception {
+    try (Sandbox sandbox = Sandbox.builder().port(0).start();
+        OrganizationsClient orgs = client(sandbox)) {
+      String shown = admin(sandbox, "POST", "/_sandbox/settings",
+          "{\"throttleRate\": 1.0, \"slowRate\": 0, \"slowLatencyMs\": 1500}");
+      assertThat(shown).contains("\"throttleRate\" : 1.0").contains("\"slowLatencyMs\" : 1500");
+      assertThatThrownBy(orgs::describeOrganization)
+          .isInstanceOf(TooManyRequestsException.class);
+      admin(sandbox, "POST", "/_sandbox/settings", "{\"throttleRate\": 0}");
+      orgs.describeOrganization();
+    }
+  }
+
+  @Test
+  void settings_withAShareAboveOne_areRefused() {
+    assertThatThrownBy(() -> SandboxSettings.defaults().withTrouble(1.5, 0, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("fault, drop, throttle and slow rates must be between 0 and 1");
+  }
+
+  @Test
   void creationsInFlight_beyondTheLimit_answerRateLimitConstraint() {
     SandboxSettings settings = SandboxSettings.defaults()
         .withCreateAccountDelay(Duration.ofHours(1));
