@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgvend.cli.torture.CrashTorture;
 import dev.orgvend.cli.torture.InvariantReport;
-import dev.orgvend.cli.torture.SandboxAccess;
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
 import java.nio.file.Files;
@@ -62,17 +61,7 @@ final class TortureBench {
     CrashTorture.Result result;
     try (Sandbox sandbox = Sandbox.builder().port(0).seed(seed).settings(
         SandboxSettings.defaults().withCreateAccountDelay(delay)).start()) {
-      CrashTorture.Target target = new CrashTorture.Target() {
-        @Override
-        public SandboxAccess access() {
-          return SandboxAccess.of(sandbox);
-        }
-
-        @Override
-        public void reset() {
-          sandbox.reset();
-        }
-      };
+      CrashTorture.Target target = CrashTorture.Target.of(sandbox);
       result = new CrashTorture(jar, work, target, options, new Printer()).run();
     }
     printSummary(result);

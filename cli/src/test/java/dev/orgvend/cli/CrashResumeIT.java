@@ -97,17 +97,7 @@ class CrashResumeIT {
   void apply_killedAtRandomMoments_thenRerun_keepsEveryInvariant() throws Exception {
     assumeTrue(Files.exists(JAR), "run 'mvn package' first: " + JAR);
     try (Sandbox sandbox = sandbox()) {
-      CrashTorture.Target target = new CrashTorture.Target() {
-        @Override
-        public SandboxAccess access() {
-          return SandboxAccess.of(sandbox);
-        }
-
-        @Override
-        public void reset() {
-          sandbox.reset();
-        }
-      };
+      CrashTorture.Target target = CrashTorture.Target.of(sandbox);
       CrashTorture.Result result = new CrashTorture(JAR, dir, target,
           new CrashTorture.Options(8, 6, 6, 4, 20261129L), new CrashTorture.Listener() {})
           .run();

@@ -44,6 +44,21 @@ public final class CrashTorture {
     SandboxAccess access();
 
     void reset();
+
+    /** A sandbox running in this process, outliving every killed run. */
+    static Target of(dev.orgvend.sandbox.Sandbox sandbox) {
+      return new Target() {
+        @Override
+        public SandboxAccess access() {
+          return SandboxAccess.of(sandbox);
+        }
+
+        @Override
+        public void reset() {
+          sandbox.reset();
+        }
+      };
+    }
   }
 
   /** Hears about every kill and every round as they happen, for progress output. */

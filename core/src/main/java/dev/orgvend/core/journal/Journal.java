@@ -125,19 +125,8 @@ public final class Journal implements AutoCloseable {
    * finishing (killed, crashed, or the machine went down).
    */
   public synchronized List<Run> unfinishedRuns(String command) {
-    List<Run> out = new ArrayList<>();
-    try (PreparedStatement q = db.prepareStatement(
-        "SELECT * FROM run WHERE status = 'RUNNING' AND command = ? ORDER BY id")) {
-      q.setString(1, command);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          out.add(run(rs));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new JournalException("cannot read the journal: " + e.getMessage(), e);
-    }
+    return queryRuns("SELECT * FROM run WHERE status = 'RUNNING' AND command = ? ORDER BY id",
+        command);
   }
 
   /** Marks unfinished actions of earlier runs as resolved by a later one. */
@@ -224,10 +213,13 @@ public final class Journal implements AutoCloseable {
 
   /** Runs newest first, at most {@code limit}. */
   public synchronized List<Run> runs(int limit) {
+    return queryRuns("SELECT * FROM run ORDER BY id DESC LIMIT ?", limit);
+  }
+
+  private List<Run> queryRuns(String sql, Object parameter) {
     List<Run> out = new ArrayList<>();
-    try (PreparedStatement q = db.prepareStatement(
-        "SELECT * FROM run ORDER BY id DESC LIMIT ?")) {
-      q.setInt(1, limit);
+    try (PreparedStatement q = db.prepareStatement(sql)) {
+      q.setObject(1, parameter);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           out.add(run(rs));
