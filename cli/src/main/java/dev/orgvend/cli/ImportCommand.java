@@ -4,14 +4,12 @@ import dev.orgvend.core.imports.SpecImport;
 import dev.orgvend.core.live.LiveOrganization;
 import dev.orgvend.core.spec.AccountDefaults;
 import dev.orgvend.core.spec.Problem;
-import dev.orgvend.core.spec.Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,14 +50,14 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter talk = toStdout ? err : out;
     SpecImport.Imported imported;
     String organizationId;
-    try (Engine engine = Engine.open(options, Settings.DEFAULT_REGION)) {
-      LiveOrganization live = engine.reader().read(account -> true);
+    try (EngineOptions.OpenEngine open = options.openWithoutSpec()) {
+      LiveOrganization live = open.engine().readAll();
       organizationId = live.id();
       String label = toStdout ? "(imported spec)" : options.spec.toString();
       try {
         imported = SpecImport.of(live, label, List.of(
             "Imported from organization " + live.id() + " by 'orgvend import' on "
-                + Instant.now(engine.clock).truncatedTo(ChronoUnit.SECONDS) + ".",
+                + open.engine().ticker().now().truncatedTo(ChronoUnit.SECONDS) + ".",
             "AWS does not report an account's member role or IAM billing access, so the"
                 + " defaults are assumed",
             "(roleName: " + AccountDefaults.DEFAULT_ROLE_NAME + "); add a defaults section if"

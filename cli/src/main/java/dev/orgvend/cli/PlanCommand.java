@@ -1,6 +1,5 @@
 package dev.orgvend.cli;
 
-import dev.orgvend.core.live.LiveOrganization;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.plan.PlanJson;
 import dev.orgvend.core.plan.PlanText;
@@ -32,9 +31,8 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     Spec spec = SpecFiles.load(options.spec, cmd.commandLine().getErr());
     PrintWriter stdout = cmd.commandLine().getOut();
-    try (Engine engine = Engine.open(options, spec)) {
-      LiveOrganization live = Planning.read(engine, spec);
-      Plan plan = Planning.plan(engine, spec, live);
+    try (EngineOptions.OpenEngine open = options.open(spec)) {
+      Plan plan = open.engine().plan(spec);
       if (out != null) {
         try {
           Files.writeString(out, PlanJson.write(plan));

@@ -2,10 +2,12 @@ package dev.orgvend.core.apply;
 
 import dev.orgvend.core.aws.AwsCaller;
 import dev.orgvend.core.aws.ErrorKind;
-import dev.orgvend.core.journal.Journal;
+import dev.orgvend.core.journal.JournalStore;
 import dev.orgvend.core.plan.Change;
 import dev.orgvend.core.session.MemberSessions;
 import dev.orgvend.core.spec.AccountSpec;
+import dev.orgvend.core.time.Ticker;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -28,26 +29,28 @@ import software.amazon.awssdk.services.organizations.model.SourceParentNotFoundE
 final class AccountSteps {
   private final OrganizationsClient orgs;
   private final AwsCaller caller;
-  private final Journal journal;
+  private final JournalStore journal;
   private final Progress progress;
   private final ApplyOptions options;
   private final CreationTracker tracker;
-  private final MemberSessions sessions;
+  private final UsableCheck usable;
+  private final Ticker ticker;
   private final Semaphore slots;
   private final BaselineStep baseline;
   private final String rootId;
   private final long runId;
 
-  AccountSteps(OrganizationsClient orgs, AwsCaller caller, Journal journal, Progress progress,
-      ApplyOptions options, CreationTracker tracker, MemberSessions sessions, Semaphore slots,
-      BaselineStep baseline, String rootId, long runId) {
+  AccountSteps(OrganizationsClient orgs, AwsCaller caller, JournalStore journal, Progress progress,
+      ApplyOptions options, CreationTracker tracker, MemberSessions sessions, Ticker ticker,
+      Semaphore slots, BaselineStep baseline, String rootId, long runId) {
     this.orgs = orgs;
     this.caller = caller;
     this.journal = journal;
     this.progress = progress;
     this.options = options;
     this.tracker = tracker;
-    this.sessions = sessions;
+    this.usable = new UsableCheck(sessions, ticker, options.usableTimeout());
+    this.ticker = ticker;
     this.slots = slots;
     this.baseline = baseline;
     this.rootId = rootId;
@@ -160,7 +163,7 @@ final class AccountSteps {
   }
 
   private CreateAccountStatus requestCreation(AccountSpec account, long action) {
-    long waitMs = 500;
+    Duration wait = Duration.ofMillis(500);
     while (true) {
       try {
         return caller.call("CreateAccount", () -> orgs.createAccount(r -> r
@@ -175,8 +178,9 @@ final class AccountSteps {
               + constraintAdvice(e.reasonAsString()), null);
         }
         // Creations of other runs or people fill the organization's in-flight quota: wait.
-        sleep(waitMs);
-        waitMs = Math.min(waitMs * 2, 15_000);
+        sleep(wait);
+        wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(15)) > 0
+            ? Duration.ofSeconds(15) : wait.multipliedBy(2);
       } catch (AwsServiceException e) {
         journal.failed(action, ErrorKind.code(e) + ": " + e.getMessage());
         throw new StepFailed("CreateAccount failed: " + ErrorKind.code(e) + ": "
@@ -195,8 +199,7 @@ final class AccountSteps {
 
   private CreateAccountStatus finish(String requestId, AccountSpec account) {
     try {
-      return tracker.watch(requestId).get(options.creationTimeout().toMillis(),
-          TimeUnit.MILLISECONDS);
+      return ticker.await(tracker.watch(requestId), options.creationTimeout());
     } catch (TimeoutException e) {
       throw new StepFailed("creation " + requestId + " did not finish within "
           + options.creationTimeout().toMinutes() + " minutes; run apply again later to pick it"
@@ -373,44 +376,21 @@ final class AccountSteps {
     }
   }
 
-  /**
-   * A new account is done only when its member role can be assumed. New accounts are eventually
-   * consistent, so AccessDenied is retried with backoff until the deadline.
-   */
+  /** A new account is done only when its member role can be assumed (see {@link UsableCheck}). */
   private void verifyUsable(String accountId, AccountSpec account) {
     if (!options.verifyUsable()) {
       return;
     }
-    long deadline = System.nanoTime() + options.usableTimeout().toNanos();
-    long waitMs = 250;
-    while (true) {
-      try {
-        sessions.credentials(accountId, account.roleName());
-        progress.event("account-usable", account.name(), account.name()
-            + " is usable through role " + account.roleName(), Map.of("accountId", accountId));
-        return;
-      } catch (AwsServiceException e) {
-        sessions.forget(accountId, account.roleName());
-        boolean settling = "AccessDenied".equals(ErrorKind.code(e))
-            || ErrorKind.of(e).retryable();
-        if (!settling) {
-          throw new StepFailed("created, but role " + account.roleName() + " cannot be assumed: "
-              + ErrorKind.code(e) + ": " + e.awsErrorDetails().errorMessage(), accountId);
-        }
-        if (System.nanoTime() > deadline) {
-          throw new StepFailed("created, but role " + account.roleName() + " could not be"
-              + " assumed within " + options.usableTimeout().toMinutes() + " minutes ("
-              + ErrorKind.code(e) + "); run apply again later", accountId);
-        }
-        sleep(waitMs);
-        waitMs = Math.min(waitMs * 2, 30_000);
-      }
+    if (usable.await(accountId, account.roleName()) instanceof UsableCheck.Refused refused) {
+      throw new StepFailed(refused.why(), accountId);
     }
+    progress.event("account-usable", account.name(), account.name()
+        + " is usable through role " + account.roleName(), Map.of("accountId", accountId));
   }
 
-  private static void sleep(long ms) {
+  private void sleep(Duration duration) {
     try {
-      Thread.sleep(ms);
+      ticker.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AwsCaller.Interrupted();

@@ -1,4 +1,4 @@
-package dev.orgvend.cli;
+package dev.orgvend.core.engine;
 
 import dev.orgvend.core.plan.Change;
 import dev.orgvend.core.plan.Plan;
@@ -13,25 +13,26 @@ import java.util.Objects;
  * Whether a saved plan may still be applied: made for this organization, which has not changed
  * since, and listing exactly the changes the spec needs now. A file edited by hand or made from
  * another spec therefore never reaches AWS, and what apply runs is always a plan it made itself.
+ * A refusal is a {@link Refusal}.
  */
 final class SavedPlans {
   private SavedPlans() {}
 
   static void checkStillValid(Plan saved, Plan now, Path file, Path spec) {
     if (!saved.organizationId().equals(now.organizationId())) {
-      throw new UserError(file + " was made for organization " + saved.organizationId()
+      throw new Refusal(file + " was made for organization " + saved.organizationId()
           + ", but these credentials reach organization " + now.organizationId()
-          + "; nothing was changed", ExitCodes.ERROR);
+          + "; nothing was changed");
     }
     if (!saved.fingerprint().equals(now.fingerprint())) {
-      throw new UserError("the organization changed since " + file + " was made;"
-          + " run 'orgvend plan --out " + file + "' again", ExitCodes.ERROR);
+      throw new Refusal("the organization changed since " + file + " was made;"
+          + " run 'orgvend plan --out " + file + "' again");
     }
     String difference = difference(saved.changes(), now.changes());
     if (difference != null) {
-      throw new UserError(file + " does not match what " + spec + " needs now: " + difference
+      throw new Refusal(file + " does not match what " + spec + " needs now: " + difference
           + "; nothing was changed. Run 'orgvend plan -f " + spec + " --out " + file
-          + "' again", ExitCodes.ERROR);
+          + "' again");
     }
   }
 
