@@ -1,8 +1,6 @@
 package dev.orgvend.cli;
 
 import dev.orgvend.core.imports.SpecImport;
-import dev.orgvend.core.live.LiveOrganization;
-import dev.orgvend.core.spec.AccountDefaults;
 import dev.orgvend.core.spec.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,8 +8,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,28 +45,16 @@ final class ImportCommand implements Callable<Integer> {
     // With -f -, stdout carries the spec, so everything said about it goes to stderr.
     PrintWriter talk = toStdout ? err : out;
     SpecImport.Imported imported;
-    String organizationId;
     try (EngineOptions.OpenEngine open = options.openWithoutSpec()) {
-      LiveOrganization live = open.engine().readAll();
-      organizationId = live.id();
-      String label = toStdout ? "(imported spec)" : options.spec.toString();
-      try {
-        imported = SpecImport.of(live, label, List.of(
-            "Imported from organization " + live.id() + " by 'orgvend import' on "
-                + open.engine().ticker().now().truncatedTo(ChronoUnit.SECONDS) + ".",
-            "AWS does not report an account's member role or IAM billing access, so the"
-                + " defaults are assumed",
-            "(roleName: " + AccountDefaults.DEFAULT_ROLE_NAME + "); add a defaults section if"
-                + " yours differ."));
-      } catch (SpecImport.NotRepresentable e) {
-        for (Problem p : e.problems()) {
-          err.println(p);
-        }
-        err.flush();
-        throw new UserError("the organization breaks " + e.problems().size() + " rule(s) a spec"
-            + " must follow (above); nothing was written. Fix them in AWS, or write the spec"
-            + " by hand", ExitCodes.ERROR);
+      imported = open.engine().importSpec(toStdout ? "(imported spec)" : options.spec.toString());
+    } catch (SpecImport.NotRepresentable e) {
+      for (Problem p : e.problems()) {
+        err.println(p);
       }
+      err.flush();
+      throw new UserError("the organization breaks " + e.problems().size() + " rule(s) a spec"
+          + " must follow (above); nothing was written. Fix them in AWS, or write the spec"
+          + " by hand", ExitCodes.ERROR);
     }
     for (String note : imported.notes()) {
       talk.println("note: " + note);
@@ -84,7 +68,7 @@ final class ImportCommand implements Callable<Integer> {
     talk.printf("%s %s: %d OU(s), %d account(s) of organization %s. Check it with: orgvend plan"
         + " -f %s%n", toStdout ? "printed" : "wrote", toStdout ? "the spec" : options.spec,
         imported.spec().organization().ouPaths().size(), imported.spec().accounts().size(),
-        organizationId, toStdout ? "<file>" : options.spec);
+        imported.organizationId(), toStdout ? "<file>" : options.spec);
     talk.flush();
     return ExitCodes.OK;
   }

@@ -4,17 +4,20 @@ import dev.orgvend.core.apply.Progress;
 import dev.orgvend.core.aws.AwsCaller;
 import dev.orgvend.core.aws.AwsClients;
 import dev.orgvend.core.aws.CallStats;
+import dev.orgvend.core.aws.Permissions;
 import dev.orgvend.core.baseline.Baseline;
 import dev.orgvend.core.baseline.BaselineRunner;
 import dev.orgvend.core.baseline.ComponentRegistry;
 import dev.orgvend.core.baseline.MemberClients;
 import dev.orgvend.core.check.ReportSet;
+import dev.orgvend.core.imports.SpecImport;
 import dev.orgvend.core.journal.JournalStore;
 import dev.orgvend.core.live.LiveOrganization;
 import dev.orgvend.core.live.OrganizationReader;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.plan.Planner;
 import dev.orgvend.core.session.MemberSessions;
+import dev.orgvend.core.spec.AccountDefaults;
 import dev.orgvend.core.spec.AccountSpec;
 import dev.orgvend.core.spec.Spec;
 import dev.orgvend.core.spec.SpecLoader;
@@ -22,6 +25,8 @@ import dev.orgvend.core.spec.SpecResult;
 import dev.orgvend.core.time.Ticker;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -108,6 +113,51 @@ public final class Engine implements AutoCloseable {
   /** Reads the whole organization, with the tags of every account (for import). */
   public LiveOrganization readAll() {
     return reader().read(account -> true);
+  }
+
+  /**
+   * Reads the whole organization and writes it down as a spec that plans to no changes, headed
+   * by comments that say where and when it came from.
+   *
+   * @param fileName names the text in problems
+   * @throws SpecImport.NotRepresentable when the organization breaks a rule specs enforce
+   */
+  public SpecImport.Imported importSpec(String fileName) {
+    LiveOrganization live = readAll();
+    return SpecImport.of(live, fileName, List.of(
+        "Imported from organization " + live.id() + " by 'orgvend import' on "
+            + config.ticker().now().truncatedTo(ChronoUnit.SECONDS) + ".",
+        "AWS does not report an account's member role or IAM billing access, so the"
+            + " defaults are assumed",
+        "(roleName: " + AccountDefaults.DEFAULT_ROLE_NAME + "); add a defaults section if"
+            + " yours differ."));
+  }
+
+  /**
+   * The least-privilege IAM policy for orgvend's management-account calls: everything apply
+   * needs, or with {@code readOnly} what plan, check and import need. {@code sts:AssumeRole} is
+   * limited to the member roles {@code spec} names (for read-only, of accounts with a
+   * baseline); without a spec, AWS's default member role (none for read-only).
+   */
+  public static String permissions(Spec spec, boolean readOnly) {
+    List<String> roles;
+    if (readOnly) {
+      roles = spec == null ? List.of() : spec.accounts().stream()
+          .filter(a -> a.baseline() != null).map(AccountSpec::roleName).distinct().toList();
+    } else if (spec == null) {
+      roles = List.of(AccountDefaults.DEFAULT_ROLE_NAME);
+    } else {
+      roles = spec.accounts().stream().map(AccountSpec::roleName).distinct().toList();
+      if (roles.isEmpty()) {
+        roles = List.of(spec.defaults().roleName());
+      }
+    }
+    return Permissions.policy(roles, readOnly);
+  }
+
+  /** The IAM policy the member role needs for the baseline components (read-only: for check). */
+  public static String memberPermissions(boolean readOnly) {
+    return Permissions.memberPolicy(readOnly);
   }
 
   /** Reads the organization and plans against it. */
