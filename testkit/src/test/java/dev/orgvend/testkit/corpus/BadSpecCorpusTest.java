@@ -1,9 +1,10 @@
-package dev.orgvend.core.spec;
+package dev.orgvend.testkit.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orgvend.core.baseline.ComponentRegistry;
-import dev.orgvend.core.corpus.CorpusCase;
+import dev.orgvend.core.engine.Engine;
+import dev.orgvend.core.spec.SpecLoader;
+import dev.orgvend.core.spec.SpecResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the CLI's summary, which {@code BadInputCorpusIT} checks through the CLI with the exit code.
  */
 class BadSpecCorpusTest {
-  /** The loader the CLI uses: baseline components are checked too. */
-  private static final SpecLoader LOADER = SpecLoader.create(ComponentRegistry.standard());
+  /** The loader the CLI uses, the engine's: baseline components are checked too. */
+  private static final SpecLoader LOADER = Engine.specLoader();
 
   @TempDir Path dir;
 

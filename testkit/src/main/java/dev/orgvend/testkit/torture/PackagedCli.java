@@ -1,4 +1,4 @@
-package dev.orgvend.cli.torture;
+package dev.orgvend.testkit.torture;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -1,4 +1,4 @@
-package dev.orgvend.cli.torture;
+package dev.orgvend.testkit.torture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,9 +1,11 @@
-package dev.orgvend.core.plan;
+package dev.orgvend.testkit.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orgvend.core.corpus.CorpusCase;
+import dev.orgvend.core.plan.Change;
+import dev.orgvend.core.plan.Plan;
+import dev.orgvend.core.plan.PlanJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.orgvend.cli.torture;
+package dev.orgvend.testkit.torture;
 
 import dev.orgvend.core.journal.Journal;
 import dev.orgvend.core.spec.AccountSpec;

@@ -1,4 +1,4 @@
-package dev.orgvend.core.corpus;
+package dev.orgvend.testkit.corpus;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,20 +14,36 @@ import java.util.stream.Stream;
 /**
  * One case of the bad-input corpus (see {@code docs/testing.md}): an input file and its {@code
  * NAME.expected}, which starts with {@code # key: value} header lines and then holds the exact
- * stderr orgvend prints for it. {@code cli}'s {@code BadInputCorpusIT} reads the same files.
+ * stderr orgvend prints for it. The corpus lives in {@code testkit/corpus}; this is the one
+ * reader of it, for the test kit's own corpus tests and {@code cli}'s {@code BadInputCorpusIT}.
  */
 public record CorpusCase(Path input, Map<String, String> headers, List<String> stderr) {
   /** The header keys a case may use; anything else is a typo. */
   public static final List<String> HEADERS =
       List.of("category", "exit", "aws", "why", "pad-to", "spec");
 
-  /** {@code specs/bad} or {@code plans/bad} under the test resources. */
-  public static Path directory(String name) {
-    try {
-      return Path.of(CorpusCase.class.getResource("/" + name).toURI());
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
+  /**
+   * The corpus: the directory the {@code orgvend.corpus} system property names, or else {@code
+   * testkit/corpus} in the working directory or the nearest one above it.
+   */
+  public static Path root() {
+    String configured = System.getProperty("orgvend.corpus");
+    if (configured != null) {
+      return Path.of(configured);
     }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("testkit").resolve("corpus");
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("no bad-input corpus here or above; set -Dorgvend.corpus"
+        + " to the testkit/corpus directory");
+  }
+
+  /** A directory of the corpus, e.g. {@code specs/bad} or {@code plans/bad}. */
+  public static Path directory(String name) {
+    return root().resolve(name);
   }
 
   /** The names of the cases in {@code dir} whose input files end with {@code extension}. */

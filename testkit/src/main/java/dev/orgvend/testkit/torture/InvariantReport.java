@@ -1,4 +1,4 @@
-package dev.orgvend.cli.torture;
+package dev.orgvend.testkit.torture;
 
 import java.util.ArrayList;
 import java.util.List;

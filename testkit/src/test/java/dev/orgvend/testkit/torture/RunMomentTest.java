@@ -1,4 +1,4 @@
-package dev.orgvend.cli.torture;
+package dev.orgvend.testkit.torture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
