@@ -12,6 +12,7 @@ public final class AccessRequest {
   private final String action;
   private final String loweredAction;
   private final String service;
+  private final String loweredName;
   private final String resource;
   private final String[] resourceParts;
 
@@ -21,6 +22,7 @@ public final class AccessRequest {
     this.loweredAction = action.toLowerCase(Locale.ROOT);
     int colon = loweredAction.indexOf(':');
     this.service = colon < 0 ? loweredAction : loweredAction.substring(0, colon);
+    this.loweredName = colon < 0 ? "" : loweredAction.substring(colon + 1);
     this.resource = resource;
     this.resourceParts = ArnPattern.split(resource);
   }
@@ -53,6 +55,11 @@ public final class AccessRequest {
   /** The service prefix in lower case. */
   String service() {
     return service;
+  }
+
+  /** The action name without its service prefix, in lower case. */
+  String loweredName() {
+    return loweredName;
   }
 
   String[] resourceParts() {

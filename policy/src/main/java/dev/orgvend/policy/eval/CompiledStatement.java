@@ -8,9 +8,11 @@ import dev.orgvend.policy.PolicyDocument;
 import dev.orgvend.policy.Statement;
 import dev.orgvend.policy.Wildcard;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,7 +26,10 @@ final class CompiledStatement {
   /** The service prefixes the statement can match, lower case; null when it can match any. */
   final Set<String> services;
   private final boolean notAction;
-  private final Wildcard[] actions;
+  /** Action-name patterns of the patterns whose service is written out, by service. */
+  private final Map<String, Wildcard[]> actionsByService;
+  /** Whole patterns whose service part has a wildcard (or {@code *} alone). */
+  private final Wildcard[] otherActions;
   private final boolean notResource;
   private final List<Template> resourceTemplates;
   private final List<ConditionClause> clauses;
@@ -37,8 +42,22 @@ final class CompiledStatement {
     this.ref = new StatementRef(policy, s);
     this.deny = s.effect() == Effect.DENY;
     this.notAction = s.notAction();
-    this.actions = s.actions().stream()
-        .map(a -> Wildcard.compile(a.value().toLowerCase(Locale.ROOT))).toArray(Wildcard[]::new);
+    Map<String, List<Wildcard>> byService = new HashMap<>();
+    List<Wildcard> others = new ArrayList<>();
+    for (Located a : s.actions()) {
+      String v = a.value().toLowerCase(Locale.ROOT);
+      int colon = v.indexOf(':');
+      if (colon < 0 || Wildcard.hasWildcard(v.substring(0, colon))) {
+        others.add(Wildcard.compile(v));
+      } else {
+        byService.computeIfAbsent(v.substring(0, colon), k -> new ArrayList<>())
+            .add(Wildcard.compile(v.substring(colon + 1)));
+      }
+    }
+    Map<String, Wildcard[]> index = new HashMap<>();
+    byService.forEach((k, v) -> index.put(k, v.toArray(Wildcard[]::new)));
+    this.actionsByService = Map.copyOf(index);
+    this.otherActions = others.toArray(Wildcard[]::new);
     this.services = notAction ? null : literalServices(s.actions());
     this.notResource = s.notResource();
     boolean vars = doc.supportsVariables();
@@ -105,18 +124,30 @@ final class CompiledStatement {
     return out;
   }
 
+  /** A statement with variables compiled for one context; NONE when a variable has no value. */
+  private record Instance(ArnPattern[] resources, ConditionTest[] conditions) {}
+
+  private static final Instance NONE = new Instance(null, null);
+
+  private Instance instantiate(RequestContext context) {
+    ArnPattern[] res = resourcePatterns(context);
+    ConditionTest[] tests = res == null ? null : conditionTests(context);
+    return tests == null ? NONE : new Instance(res, tests);
+  }
+
   boolean matches(AccessRequest r) {
-    if (!actionMatches(r.loweredAction())) {
+    if (!actionMatches(r)) {
       return false;
     }
     ArnPattern[] res = resources;
     ConditionTest[] tests = conditions;
     if (dynamic) {
-      res = resourcePatterns(r.context());
-      tests = res == null ? null : conditionTests(r.context());
-      if (tests == null) {
+      Instance instance = (Instance) r.context().instance(this, c -> instantiate(c));
+      if (instance == NONE) {
         return false;
       }
+      res = instance.resources();
+      tests = instance.conditions();
     }
     boolean anyResource = false;
     for (ArnPattern p : res) {
@@ -136,9 +167,19 @@ final class CompiledStatement {
     return true;
   }
 
-  private boolean actionMatches(String loweredAction) {
-    for (Wildcard w : actions) {
-      if (w.matches(loweredAction)) {
+  private boolean actionMatches(AccessRequest r) {
+    Wildcard[] names = actionsByService.get(r.service());
+    if (names != null) {
+      String name = r.loweredName();
+      for (Wildcard w : names) {
+        if (w.matches(name)) {
+          return !notAction;
+        }
+      }
+    }
+    String action = r.loweredAction();
+    for (Wildcard w : otherActions) {
+      if (w.matches(action)) {
         return !notAction;
       }
     }

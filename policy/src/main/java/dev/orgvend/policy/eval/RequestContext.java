@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Who makes a request and the condition keys it carries, shared by every action evaluated for
@@ -53,6 +55,8 @@ public final class RequestContext {
   private final boolean managementAccount;
   private final boolean serviceLinkedRole;
   private final Map<String, Entry> keys;
+  /** Statements with policy variables, compiled for this context (see CompiledStatement). */
+  private volatile ConcurrentHashMap<Object, Object> instances;
 
   private RequestContext(Builder b) {
     this.callerArn = b.callerArn;
@@ -92,6 +96,29 @@ public final class RequestContext {
 
   public boolean serviceLinkedRole() {
     return serviceLinkedRole;
+  }
+
+  /**
+   * What {@code make} computes for {@code key} in this context, computed once: a statement with
+   * policy variables is compiled once per principal, not once per request.
+   */
+  Object instance(Object key, Function<RequestContext, Object> make) {
+    ConcurrentHashMap<Object, Object> map = instances;
+    if (map == null) {
+      synchronized (this) {
+        map = instances;
+        if (map == null) {
+          map = new ConcurrentHashMap<>();
+          instances = map;
+        }
+      }
+    }
+    Object found = map.get(key);
+    if (found == null) {
+      found = make.apply(this);
+      map.putIfAbsent(key, found);
+    }
+    return found;
   }
 
   /** The entry for a key already in lower case, or null when the request does not carry it. */

@@ -1,7 +1,6 @@
 package dev.orgvend.policy.eval;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Decides a request the way AWS Organizations applies SCPs ("SCP evaluation" in the
@@ -27,22 +26,22 @@ public final class ScpEvaluator {
           Decision.NotApplicable.Reason.SERVICE_LINKED_ROLE);
     }
     String service = request.service();
-    List<Level> levels = path.levels();
-    StatementRef[] allows = new StatementRef[levels.size()];
+    Level[] levels = path.levelArray;
+    CompiledPolicy[][] attached = path.policies;
+    StatementRef[] allows = new StatementRef[levels.length];
     Level missing = null;
-    for (int i = 0; i < allows.length; i++) {
-      Level level = levels.get(i);
-      List<CompiledPolicy> policies = level.policies();
-      for (int p = 0; p < policies.size(); p++) {
-        for (CompiledStatement s : policies.get(p).denies(service)) {
+    for (int i = 0; i < levels.length; i++) {
+      CompiledPolicy[] policies = attached[i];
+      for (CompiledPolicy policy : policies) {
+        for (CompiledStatement s : policy.denies(service)) {
           if (s.matches(request)) {
-            return new Decision.ExplicitDeny(request, level, s.ref);
+            return new Decision.ExplicitDeny(request, levels[i], s.ref);
           }
         }
       }
       // Once a level lacks an Allow the answer is at best an implicit deny: only Denies matter.
-      for (int p = 0; p < policies.size() && allows[i] == null && missing == null; p++) {
-        for (CompiledStatement s : policies.get(p).allows(service)) {
+      for (int p = 0; p < policies.length && allows[i] == null && missing == null; p++) {
+        for (CompiledStatement s : policies[p].allows(service)) {
           if (s.matches(request)) {
             allows[i] = s.ref;
             break;
@@ -50,7 +49,7 @@ public final class ScpEvaluator {
         }
       }
       if (allows[i] == null && missing == null) {
-        missing = level;
+        missing = levels[i];
       }
     }
     if (missing != null) {

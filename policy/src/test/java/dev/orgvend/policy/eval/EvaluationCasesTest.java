@@ -112,7 +112,7 @@ class EvaluationCasesTest {
     AccessRequest request = AccessRequest.of(context.build(), c.get("action").asText(),
         c.path("resource").asText("*"));
 
-    Decision decision = evaluator.evaluate(new OrgPath(levels), request);
+    Decision decision = evaluator.evaluate(OrgPath.of(levels), request);
 
     String expect = c.get("expect").asText();
     String why = c.get("name").asText() + " [" + c.get("source").asText() + "]: "
