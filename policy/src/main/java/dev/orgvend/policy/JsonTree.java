@@ -55,13 +55,21 @@ final class JsonTree {
     }
   }
 
-  private JsonTree() {}
+  static Value parse(String text, PositionMap positions) throws SyntaxError {
+    return new JsonTree(positions).read(text);
+  }
 
-  static Value parse(String text) throws SyntaxError {
+  private final PositionMap positions;
+
+  private JsonTree(PositionMap positions) {
+    this.positions = positions;
+  }
+
+  private Value read(String text) throws SyntaxError {
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken first = p.nextToken();
       if (first == null) {
-        throw new SyntaxError(Position.START, "the document is empty");
+        throw new SyntaxError(positions.map(Position.START), "the document is empty");
       }
       Value root = read(p);
       JsonToken extra = p.nextToken();
@@ -72,13 +80,14 @@ final class JsonTree {
       return root;
     } catch (JsonParseException e) {
       JsonLocation loc = e.getLocation();
-      throw new SyntaxError(loc == null ? Position.START : at(loc), describe(e));
+      throw new SyntaxError(loc == null ? positions.map(Position.START) : at(loc), describe(e));
     } catch (IOException e) {
-      throw new SyntaxError(Position.START, "the document could not be read: " + e.getMessage());
+      throw new SyntaxError(positions.map(Position.START),
+          "the document could not be read: " + e.getMessage());
     }
   }
 
-  private static Value read(JsonParser p) throws IOException {
+  private Value read(JsonParser p) throws IOException {
     Position at = at(p.currentTokenLocation());
     JsonToken token = p.currentToken();
     switch (token) {
@@ -115,8 +124,9 @@ final class JsonTree {
     }
   }
 
-  private static Position at(JsonLocation loc) {
-    return new Position(Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+  private Position at(JsonLocation loc) {
+    return positions.map(
+        new Position(Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr())));
   }
 
   /** Jackson's message without its source excerpt, quoting whatever it quotes safely. */

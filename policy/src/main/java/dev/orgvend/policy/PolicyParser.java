@@ -29,22 +29,32 @@ public final class PolicyParser {
   static final Pattern ACTION = Pattern.compile("\\*|[A-Za-z0-9*?-]+:[A-Za-z0-9*?]+");
 
   private final String source;
+  private final PositionMap positions;
   private final List<Problem> problems = new ArrayList<>();
 
-  private PolicyParser(String source) {
+  private PolicyParser(String source, PositionMap positions) {
     this.source = source;
+    this.positions = positions;
   }
 
   /** Parses {@code text}; {@code source} names it in problems (usually the file name). */
   public static ParsedPolicy parse(String source, String text) {
-    return new PolicyParser(source).run(text);
+    return parse(source, text, PositionMap.IDENTITY);
+  }
+
+  /**
+   * Parses a policy embedded in a larger file: positions in problems and in the document are
+   * mapped by {@code positions} into that file.
+   */
+  public static ParsedPolicy parse(String source, String text, PositionMap positions) {
+    return new PolicyParser(source, positions).run(text);
   }
 
   private ParsedPolicy run(String text) {
     checkSize(text);
     Value root;
     try {
-      root = JsonTree.parse(text);
+      root = JsonTree.parse(text, positions);
     } catch (JsonTree.SyntaxError e) {
       error(Rule.JSON, e.at, e.getMessage(), "fix the JSON syntax at this position");
       return new ParsedPolicy(source, null, problems);
@@ -89,9 +99,9 @@ public final class PolicyParser {
               + " characters without it) or split the policy in two"
           : "split the policy in two or shorten it (without whitespace it is still " + minified
               + " characters)";
-      error(Rule.SIZE, Position.START, "the policy has " + size + " characters; an SCP may have at"
-          + " most " + ScpLimits.MAX_CHARACTERS + ", and every character counts, whitespace"
-          + " included", fix);
+      error(Rule.SIZE, positions.map(Position.START), "the policy has " + size
+          + " characters; an SCP may have at most " + ScpLimits.MAX_CHARACTERS
+          + ", and every character counts, whitespace included", fix);
     }
   }
 

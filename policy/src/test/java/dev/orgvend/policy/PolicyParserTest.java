@@ -51,6 +51,17 @@ class PolicyParserTest {
   }
 
   @Test
+  void parse_whenEmbeddedInAnotherFile_reportsTheFilesOwnPositions() {
+    String json = "{\"Version\": \"2012-10-17\",\n \"Statement\": {\"Effect\": \"Allow\","
+        + " \"Action\": \"*\", \"Resource\": \"*\", \"Principal\": \"*\"}}";
+    ParsedPolicy parsed = PolicyParser.parse("spec.yaml", json, PositionMap.block(12, 6));
+    assertThat(parsed.problems()).singleElement().extracting(Problem::at)
+        .isEqualTo(new Position(13, 6 + 67));
+    assertThat(PolicyParser.parse("spec.yaml", "{", PositionMap.block(3, 4)).problems())
+        .singleElement().asString().startsWith("spec.yaml:3:6: error: malformed JSON");
+  }
+
+  @Test
   void parse_whenStatementIsOneObject_acceptsIt() {
     ParsedPolicy parsed = PolicyParser.parse("p.json",
         "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
