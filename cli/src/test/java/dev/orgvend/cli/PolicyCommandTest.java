@@ -46,8 +46,9 @@ class PolicyCommandTest {
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(r.out()).isEqualTo(clean + ": no problems\n");
     assertThat(r.err()).isEqualTo(
-        bad + ":3:4: error: statement \"Quarantine\" denies every action on every resource, to"
-            + " every principal in every account it is attached above, with no condition; exempt"
+        bad + ":3:4: error: statement \"Quarantine\" denies every action on every resource, with"
+            + " no condition, to every principal of every account below the target it is attached"
+            + " to; exempt"
             + " the role you administer accounts with (and orgvend's member role), e.g."
             + " \"ArnNotLike\": {\"aws:PrincipalArn\":"
             + " \"arn:aws:iam::*:role/OrganizationAccountAccessRole\"}, or deny only the actions"

@@ -44,9 +44,11 @@ class PolicyParserTest {
     assertThat(deny.actions().get(1).at()).isEqualTo(new Position(7, 30));
     assertThat(deny.resources()).extracting(Located::value).containsExactly("*");
     ConditionClause clause = deny.conditions().get(0);
-    assertThat(clause.operator().comparison()).isEqualTo(ConditionOperator.Comparison.STRING_NOT_EQUALS);
+    assertThat(clause.operator().comparison())
+        .isEqualTo(ConditionOperator.Comparison.STRING_NOT_EQUALS);
     assertThat(clause.key()).isEqualTo(new Located("aws:RequestedRegion", new Position(9, 41)));
-    assertThat(clause.values()).extracting(Located::value).containsExactly("eu-west-1", "7", "true");
+    assertThat(clause.values()).extracting(Located::value)
+        .containsExactly("eu-west-1", "7", "true");
     assertThat(doc.statements().get(1).label()).isEqualTo("#2");
   }
 

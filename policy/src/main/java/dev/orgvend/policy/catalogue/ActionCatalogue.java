@@ -116,7 +116,8 @@ public final class ActionCatalogue {
   private final List<ConditionKey> globalKeys = new ArrayList<>();
   private final int actionCount;
 
-  private ActionCatalogue(String source, Map<String, Service> services, List<ConditionKey> globals) {
+  private ActionCatalogue(String source, Map<String, Service> services,
+      List<ConditionKey> globals) {
     this.source = source;
     this.services = services;
     this.globalKeys.addAll(globals);

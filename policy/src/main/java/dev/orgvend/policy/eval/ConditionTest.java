@@ -58,7 +58,8 @@ final class ConditionTest {
       case STRING_EQUALS, STRING_EQUALS_IGNORE_CASE ->
           s = values.stream().map(PatternText::chars).toArray(String[]::new);
       case STRING_LIKE -> l = values.stream().map(PatternText::wildcard).toArray(Wildcard[]::new);
-      case ARN_EQUALS, ARN_LIKE -> a = values.stream().map(ArnPattern::of).toArray(ArnPattern[]::new);
+      case ARN_EQUALS, ARN_LIKE ->
+          a = values.stream().map(ArnPattern::of).toArray(ArnPattern[]::new);
       case BOOL, NULL -> {
         List<Boolean> parsed = new ArrayList<>();
         for (PatternText v : values) {

@@ -62,8 +62,8 @@ final class LockoutChecks {
         + "AccessRole\"}, or deny only the actions you mean to";
     if (s.conditions().isEmpty()) {
       out.add(new Problem(source, s.at(), Severity.ERROR, Rule.DENY_ALL_WITHOUT_EXEMPTION,
-          "statement " + s.label() + " denies " + what + " on every resource, to every principal"
-              + " in every account it is attached above, with no condition", exempt));
+          "statement " + s.label() + " denies " + what + " on every resource, with no condition,"
+              + " to every principal of every account below the target it is attached to", exempt));
     } else if (s.conditions().stream().noneMatch(LockoutChecks::onPrincipal)) {
       out.add(new Problem(source, s.at(), Severity.WARNING, Rule.DENY_ALL_WITHOUT_EXEMPTION,
           "statement " + s.label() + " denies " + what + " with no principal exempt: when its"

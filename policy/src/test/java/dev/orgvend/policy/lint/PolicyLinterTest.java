@@ -83,7 +83,8 @@ class PolicyLinterTest {
   @Test
   void lint_whenPatternMatchesNoAction_flagsItButNotAGoodPattern() {
     List<Problem> found = lint(statement(
-        "{\"Effect\": \"Allow\", \"Action\": [\"s3:Get*\", \"s3:Gte*\", \"*:List*\", \"ec2:*Instances\"],"
+        "{\"Effect\": \"Allow\", \"Action\": [\"s3:Get*\", \"s3:Gte*\", \"*:List*\","
+            + " \"ec2:*Instances\"],"
             + " \"Resource\": \"*\"}"));
     assertThat(found).singleElement().satisfies(p -> {
       assertThat(p.at()).isEqualTo(new Position(1, 83));
