@@ -114,6 +114,8 @@ public final class Front implements HttpHandler {
       admin.handleRequest(exchange);
       return;
     }
+    // Counted before the body is read: reading it may end the connection (see RequestStats).
+    stats.arrived();
     exchange.startBlocking();
     ThreadLocalRandom rnd = ThreadLocalRandom.current();
     String requestId = new UUID(rnd.nextLong(), rnd.nextLong()).toString();
@@ -141,14 +143,12 @@ public final class Front implements HttpHandler {
     try {
       body = readBody(exchange);
     } catch (BodyTooLarge e) {
-      stats.unrecognised();
       // The rest of the body is still on its way; closing keeps it from being read as a request.
       exchange.setPersistent(false);
       return Reply.error(guessProtocol(headers), null,
           AwsException.of("RequestEntityTooLargeException", 413,
               "Request body is larger than " + maxBodyBytes + " bytes."));
     } catch (IOException e) {
-      stats.unrecognised();
       exchange.setPersistent(false);
       if (!exchange.getConnection().isOpen()) {
         return Reply.drop(); // a read timeout closed it: nobody is listening
@@ -161,14 +161,11 @@ public final class Front implements HttpHandler {
     try {
       routed = route(exchange, headers, body);
     } catch (Unroutable e) {
-      stats.unrecognised();
       return Reply.error(e.protocol, e.service, e.error);
     }
     Operation operation = routed.service.operations().get(routed.operation);
-    if (operation == null) {
-      stats.unrecognised();
-    } else {
-      stats.operation(routed.service.wire().signingName(), routed.operation);
+    if (operation != null) {
+      stats.recognised(routed.service.wire().signingName(), routed.operation);
     }
 
     SigV4.Request signed =
