@@ -2,9 +2,8 @@ package dev.orgvend.sandbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgvend.sandbox.Sandbox;
-import dev.orgvend.sandbox.http.RequestStats;
+import dev.orgvend.sandbox.RequestCounts;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -303,8 +302,8 @@ class MalformedHttpCorpusIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void request_whenMalformed_getsItsAwsErrorAndChangesNothing(Case c) {
-    Map<String, Map<String, JsonNode>> before = state();
-    RequestStats.Snapshot counted = sandbox.stats();
+    String before = state();
+    RequestCounts counted = sandbox.stats();
 
     RawHttp.Reply reply = send(c);
 
@@ -320,7 +319,7 @@ class MalformedHttpCorpusIT {
     // A request is counted on arrival, before its body is read and so before anything can end
     // its connection; an error is counted before the answer is written. Both are complete once
     // the client has seen the answer or the close.
-    RequestStats.Snapshot now = sandbox.stats();
+    RequestCounts now = sandbox.stats();
     assertThat(now.requests()).as("requests counted")
         .isEqualTo(counted.requests() + (c.counted() ? 1 : 0));
     assertThat(now.errors()).as("errors counted")
@@ -373,7 +372,7 @@ class MalformedHttpCorpusIT {
     send(new Case("unsigned write", r -> r.header("Content-Type", JSON_11)
         .header("X-Amz-Target", ORGS + "CreateOrganizationalUnit").body("{}"), 403, null));
 
-    RequestStats.Snapshot stats = sandbox.stats();
+    RequestCounts stats = sandbox.stats();
     assertThat(stats.requests()).isEqualTo(4);
     assertThat(stats.unrecognised()).isEqualTo(2);
     assertThat(stats.reads()).isEqualTo(1);
@@ -394,7 +393,7 @@ class MalformedHttpCorpusIT {
     return RawHttp.send(endpoint, request);
   }
 
-  private static Map<String, Map<String, JsonNode>> state() {
-    return sandbox.world().transact(() -> sandbox.world().store().dump());
+  private static String state() {
+    return sandbox.state();
   }
 }

@@ -1,4 +1,4 @@
-package dev.orgvend.sandbox.http;
+package dev.orgvend.sandbox.front;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

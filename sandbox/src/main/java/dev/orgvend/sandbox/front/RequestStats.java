@@ -1,4 +1,4 @@
-package dev.orgvend.sandbox.http;
+package dev.orgvend.sandbox.front;
 
 import java.util.Collections;
 import java.util.Map;
@@ -64,7 +64,7 @@ public final class RequestStats {
   }
 
   /** A request arrived; it is unrecognised until {@link #recognised} says what it names. */
-  void arrived() {
+  public void arrived() {
     unrecognised.increment();
   }
 
@@ -76,7 +76,7 @@ public final class RequestStats {
         .computeIfAbsent(operation, o -> new LongAdder()).increment();
   }
 
-  void error() {
+  public void error() {
     errors.increment();
   }
 
