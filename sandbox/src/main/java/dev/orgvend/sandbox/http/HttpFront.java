@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.xnio.IoUtils;
 
 /**
@@ -90,27 +91,27 @@ public final class HttpFront implements HttpHandler {
           "unexpected failure handling " + LogText.escape(uri), e);
       reply = new Reply.Failed(Protocol.AWS_JSON_1_1, null, WireErrors.internalFailure());
     }
-    reply.accept(new Reply.Visitor<Void>() {
+    Optional<Rendered> rendered = reply.accept(new Reply.Visitor<Optional<Rendered>>() {
       @Override
-      public Void ok(Reply.Ok ok) {
-        send(exchange, Renderer.of(ok.binding().protocol()).ok(ok, requestId), requestId);
-        return null;
+      public Optional<Rendered> ok(Reply.Ok ok) {
+        return Optional.of(Renderer.of(ok.binding().protocol()).ok(ok, requestId));
       }
 
       @Override
-      public Void failed(Reply.Failed failed) {
+      public Optional<Rendered> failed(Reply.Failed failed) {
         front.stats().error();
-        send(exchange, Renderer.of(failed.protocol()).error(failed, requestId), requestId);
-        return null;
+        return Optional.of(Renderer.of(failed.protocol()).error(failed, requestId));
       }
 
       @Override
-      public Void dropped(Reply.Dropped dropped) {
-        IoUtils.safeClose(exchange.getConnection());
-        return null;
+      public Optional<Rendered> dropped(Reply.Dropped dropped) {
+        return Optional.empty();
       }
     });
+    // Logged before the answer leaves, so a client that has its answer finds the line written.
     finish(note, reply, requestId, started);
+    rendered.ifPresentOrElse(r -> send(exchange, r, requestId),
+        () -> IoUtils.safeClose(exchange.getConnection()));
   }
 
   /** Reads the request and has the front decide; a body that cannot be read is refused here. */

@@ -48,7 +48,7 @@ public final class RequestLog {
   /**
    * Logs one request.
    *
-   * @param at when the answer (or the drop) happened, wall time
+   * @param at when the answer was ready (or the connection dropped), wall time
    * @param note what the request turned out to be
    * @param status the HTTP status answered, or 0 for a dropped connection
    * @param errorCode the AWS error code answered, or null
