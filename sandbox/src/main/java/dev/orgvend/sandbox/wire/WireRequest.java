@@ -31,11 +31,6 @@ public record WireRequest(
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** Every value of a header (name in lower case), or an empty list. */
-  public List<String> headerValues(String name) {
-    return headers.getOrDefault(name, List.of());
-  }
-
   /** The same request with another body, e.g. none when only the headers can be trusted. */
   public WireRequest withBody(byte[] other) {
     return new WireRequest(method, rawPath, path, rawQuery, host, headers, other);
