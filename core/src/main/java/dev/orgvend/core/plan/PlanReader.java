@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.orgvend.core.baseline.Finding;
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.baseline.Status;
 import dev.orgvend.core.spec.AccountSpec;
 import dev.orgvend.core.spec.AwsValues;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -302,21 +302,10 @@ final class PlanReader {
     return "not a saved plan: the JSON does not parse" + at + ": " + reason;
   }
 
-  /** Text with invisible characters escaped and cut at 200 characters. */
+  /** Text with unsafe characters escaped and cut at 200 characters. */
   private static String safe(String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints().limit(200).forEach(cp -> {
-      int type = Character.getType(cp);
-      boolean invisible = type == Character.CONTROL || type == Character.FORMAT
-          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-          || type == Character.SURROGATE || type == Character.UNASSIGNED;
-      if (invisible) {
-        out.append(String.format(Locale.ROOT, "\\u%04X", cp));
-      } else {
-        out.appendCodePoint(cp);
-      }
-    });
-    return text.codePointCount(0, text.length()) > 200 ? out + "…" : out.toString();
+    int cut = text.offsetByCodePoints(0, Math.min(200, text.codePointCount(0, text.length())));
+    return Printable.of(text.substring(0, cut)) + (cut < text.length() ? "…" : "");
   }
 
   /** An object with a known set of members (null: any), read member by member. */
