@@ -1,5 +1,6 @@
 package dev.orgvend.cli;
 
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.apply.Applier;
 import dev.orgvend.core.apply.ApplyOptions;
 import dev.orgvend.core.apply.Outcome;
@@ -91,7 +92,8 @@ final class ApplyCommand implements Callable<Integer> {
           progress.event("no-changes", "", "no changes",
               Map.of("apiCalls", String.valueOf(stats.total())));
         } else {
-          out.println("API calls: " + stats.total() + " " + stats.callsByOperation());
+          out.println(Printable.of("API calls: " + stats.total() + " "
+              + stats.callsByOperation()));
           out.flush();
         }
         return plan.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
@@ -176,11 +178,11 @@ final class ApplyCommand implements Callable<Integer> {
     out.println();
     for (Outcome o : outcomes) {
       if (!o.ok()) {
-        out.println("  ! " + o.subject() + ": " + o.message());
+        out.println("  ! " + Printable.of(o.subject()) + ": " + Printable.of(o.message()));
       }
     }
     out.println("Apply finished: " + summary + ".");
-    out.println(calls);
+    out.println(Printable.of(calls));
     out.flush();
   }
 

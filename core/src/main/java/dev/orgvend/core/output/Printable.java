@@ -14,13 +14,13 @@ import java.util.Locale;
  * U+200F and U+061C, zero-width characters), lone surrogates and unassigned code points.
  *
  * <pre>{@code
- * Printable.of("Evil\u001b[2J\u202e")   // Evil\x1b[2J\u202e
- * Printable.quote("a \"b\"")             // "a \"b\""
+ * Printable.of("Evil" + (char) 27 + "[2J")   // Evil\x1b[2J
+ * Printable.quote("a \"b\"")                 // "a \"b\""
  * }</pre>
  *
  * <p>Terminal text and logs use {@link #of}, messages that quote a value use {@link #quote},
  * XML and HTML reports use {@link #xml}, and JSON output uses {@link #jsonEscapes}, which keeps
- * the value intact for a JSON reader while a terminal showing the JSON sees only ASCII escapes.
+ * the value intact for a JSON reader while a terminal showing the JSON sees escapes instead.
  */
 public final class Printable {
   /** Longest piece of a value that {@link #quote} repeats; the rest is cut off. */

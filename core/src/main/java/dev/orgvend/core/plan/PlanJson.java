@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgvend.core.baseline.Finding;
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.spec.AccountSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,12 @@ public final class PlanJson {
   public static final int MAX_BYTES = 16 << 20;
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
+
+  static {
+    // A plan shown with -o json goes to a terminal: control and invisible characters are
+    // written as \\uXXXX escapes, which read back as the same text.
+    JSON.getFactory().setCharacterEscapes(Printable.jsonEscapes());
+  }
 
   private PlanJson() {}
 

@@ -142,6 +142,6 @@ class SpecImportTest {
 
     String yaml = SpecImport.of(live, "orgvend.yaml", List.of("a\nversion: 2", "")).yaml();
 
-    assertThat(yaml).isEqualTo("# a version: 2\n#\n\nversion: 1\naccounts: []\n");
+    assertThat(yaml).isEqualTo("# a\\nversion: 2\n#\n\nversion: 1\naccounts: []\n");
   }
 }
