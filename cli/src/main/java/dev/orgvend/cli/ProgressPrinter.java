@@ -70,7 +70,12 @@ final class ProgressPrinter implements Progress, AutoCloseable {
       line.put("subject", subject);
       line.put("message", message);
       data.forEach(line::put);
-      out.println(line);
+      try {
+        // Through JSON, not ObjectNode.toString(), which would ignore the escapes.
+        out.println(JSON.writeValueAsString(line));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
     } else {
       if (live) {
         out.print("\r\033[K");
