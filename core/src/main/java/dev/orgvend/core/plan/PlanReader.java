@@ -16,6 +16,7 @@ import dev.orgvend.core.spec.AccountSpec;
 import dev.orgvend.core.spec.AwsValues;
 import dev.orgvend.core.spec.IamUserAccessToBilling;
 import dev.orgvend.core.spec.OuPath;
+import dev.orgvend.core.spec.SyntaxErrors;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -281,7 +282,10 @@ final class PlanReader {
     };
   }
 
-  /** Where and why the JSON does not parse, without echoing the file's bytes unescaped. */
+  /**
+   * Where and why the JSON does not parse: the position and the kind of token, never the file's
+   * own text, which may be anything (a credentials file given as the plan by mistake).
+   */
   private static String parseError(JsonProcessingException e) {
     String reason;
     if (e instanceof StreamConstraintsException) {
@@ -289,12 +293,8 @@ final class PlanReader {
           ? "it is nested more than " + StreamReadConstraints.defaults().getMaxNestingDepth()
               + " levels deep"
           : "it holds a value too large to read";
-    } else if (e.getOriginalMessage().startsWith("Trailing token")) {
-      reason = "there is more after the end of the JSON object";
-    } else if (e.getOriginalMessage().startsWith("Duplicate field")) {
-      reason = "a member appears twice (" + safe(e.getOriginalMessage()) + ")";
     } else {
-      reason = safe(e.getOriginalMessage().replaceAll(" \\(start marker at .*", ""));
+      reason = SyntaxErrors.json(e);
     }
     var where = e.getLocation();
     String at = where == null || where.getLineNr() < 1 ? ""
