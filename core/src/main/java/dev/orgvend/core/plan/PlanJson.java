@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgvend.core.baseline.Finding;
 import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.spec.AccountSpec;
+import dev.orgvend.core.spec.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -129,6 +130,10 @@ public final class PlanJson {
    * IllegalArgumentException} saying what is wrong, without the file's name (callers add it).
    */
   public static Plan read(Path file) {
+    String special = InputFiles.notRegular(file);
+    if (special != null) {
+      throw new IllegalArgumentException(special + "; a saved plan must be a regular file");
+    }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_BYTES + 1);
@@ -136,8 +141,8 @@ public final class PlanJson {
       throw new IllegalArgumentException("no such file; save a plan with 'orgvend plan --out "
           + file + "'");
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the file ("
-          + (Files.isDirectory(file) ? "it is a directory" : e.getClass().getSimpleName()) + ")");
+      throw new IllegalArgumentException("cannot read the file (" + e.getClass().getSimpleName()
+          + ")");
     }
     if (bytes.length > MAX_BYTES) {
       throw new IllegalArgumentException("the file is larger than " + MAX_BYTES
