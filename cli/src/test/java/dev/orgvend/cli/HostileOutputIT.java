@@ -110,8 +110,9 @@ class HostileOutputIT {
           ExitCodes.ERROR);
       Path named = Files.writeString(dir.resolve("spec\u001b[2J\u202e.yaml"), SPEC);
       run("validate", new String[] {"validate", "-f", named.toString()}, ExitCodes.OK);
+      // The saved plan holds what AWS reported, hostile text included, and applies as saved.
       run("apply", fx.args(spec, "apply", "--yes", "--allow-removals", "--state",
-          state.toString()), ExitCodes.OK);
+          state.toString(), saved.toString()), ExitCodes.OK);
       run("history", new String[] {"history", "--state", state.toString()}, ExitCodes.OK);
       run("history json", new String[] {"history", "-o", "json", "--state", state.toString()},
           ExitCodes.OK);

@@ -48,7 +48,7 @@ public final class PlanJson {
     for (Change change : plan.changes()) {
       ObjectNode c = changes.addObject();
       c.put("action", change.action());
-      c.put("description", PlanText.line(change).substring(2).lines().findFirst().orElse(""));
+      c.put("description", description(change));
       if (change instanceof Change.CreateOu ou) {
         c.put("path", ou.path().toString());
       } else if (change instanceof Change.CreateAccount ca) {
@@ -84,6 +84,14 @@ public final class PlanJson {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The change in one line, as the plan text shows it without its marker; derived from the
+   * change, so reading checks that it was not edited.
+   */
+  static String description(Change change) {
+    return PlanText.line(change).substring(2).lines().findFirst().orElse("");
   }
 
   /** A finding as JSON; also used by {@code check --output json}. */

@@ -43,6 +43,10 @@ final class PlanReader {
   private static final Pattern REQUEST_ID = Pattern.compile("^car-[a-z0-9]{8,32}$");
   private static final Pattern PLAIN_MEMBER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+  /** What every refusal of an edited member says. */
+  private static final String EDITED = "the saved plan was edited (make it again with"
+      + " 'orgvend plan --out FILE')";
+
   private static final List<String> ACTIONS = List.of("create-ou", "create-account",
       "await-creation", "move-account", "retag-account", "apply-baseline");
 
@@ -71,7 +75,8 @@ final class PlanReader {
         "is not an organization id (o- and 10 to 32 lowercase letters and digits)");
     String fingerprint = plan.text("fingerprint", FINGERPRINT,
         "is not a plan fingerprint (32 lowercase hexadecimal digits)");
-    plan.optionalText("summary");
+    // Derived members: any difference, hostile characters included, is refused as an edit below.
+    String summary = plan.awsText("summary");
     List<Change> changes = new ArrayList<>();
     JsonNode list = plan.list("changes");
     for (int i = 0; i < list.size(); i++) {
@@ -82,7 +87,14 @@ final class PlanReader {
     for (int i = 0; i < noteList.size(); i++) {
       notes.add(note(noteList.get(i), "$.notes[" + i + "]"));
     }
-    return new Plan(organizationId, fingerprint, changes, notes);
+    Plan read = new Plan(organizationId, fingerprint, changes, notes);
+    // The summary and the descriptions are derived from the rest; a changed word in either means
+    // the file was edited, so it is refused like any other edit.
+    if (!summary.equals(PlanText.summary(read))) {
+      throw new IllegalArgumentException("$.summary: " + AwsValues.quote(summary) + " does not"
+          + " summarise the plan's changes; " + EDITED);
+    }
+    return read;
   }
 
   private static void format(JsonNode format, String at) {
@@ -102,11 +114,22 @@ final class PlanReader {
     if (!node.isObject()) {
       throw new IllegalArgumentException(at + ": expected a change object, found " + kind(node));
     }
-    String action = new Obj(node, at, null).text("action");
+    Obj any = new Obj(node, at, null);
+    String action = any.text("action");
     if (!ACTIONS.contains(action)) {
       throw new IllegalArgumentException(at + ".action: unknown action " + AwsValues.quote(action)
           + "; expected one of: " + String.join(", ", ACTIONS));
     }
+    Change change = change(node, at, action);
+    String description = any.awsText("description");
+    if (!description.equals(PlanJson.description(change))) {
+      throw new IllegalArgumentException(at + ".description: " + AwsValues.quote(description)
+          + " does not describe this change; " + EDITED);
+    }
+    return change;
+  }
+
+  private static Change change(JsonNode node, String at, String action) {
     return switch (action) {
       case "create-ou" -> {
         Obj c = new Obj(node, at, Set.of("action", "description", "path"));
@@ -126,7 +149,7 @@ final class PlanReader {
         Obj c = new Obj(node, at, Set.of("action", "description", "accountId", "from",
             "account"));
         yield new Change.MoveAccount(accountId(c), account(c.required("account"),
-            at + ".account"), livePath(c.text("from"), at + ".from"));
+            at + ".account"), livePath(c.awsText("from"), at + ".from"));
       }
       case "retag-account" -> {
         Obj c = new Obj(node, at, Set.of("action", "description", "accountId", "account", "set",
@@ -137,7 +160,9 @@ final class PlanReader {
         JsonNode removeList = c.optionalList("remove");
         List<String> remove = new ArrayList<>();
         for (int i = 0; i < removeList.size(); i++) {
-          remove.add(string(removeList.get(i), at + ".remove[" + i + "]"));
+          // Keys AWS holds that the spec does not: AWS's own tag rules, not the spec's.
+          String removeAt = at + ".remove[" + i + "]";
+          remove.add(checked(awsText(removeList.get(i), removeAt), AwsValues::tagKey, removeAt));
         }
         yield new Change.RetagAccount(id, account, set, remove);
       }
@@ -211,17 +236,20 @@ final class PlanReader {
       throw new IllegalArgumentException(at + ".status: unknown status " + AwsValues.quote(status)
           + "; expected notice, drifted, unreachable or error");
     }
-    return new Finding(f.text("component"), parsed, f.text("subject"), f.text("message"),
-        f.optionalText("expected"), f.optionalText("actual"));
+    return new Finding(f.text("component"), parsed, f.awsText("subject"), f.awsText("message"),
+        f.optionalAwsText("expected"), f.optionalAwsText("actual"));
   }
 
-  /** Notes are not acted on (apply shows the notes of the plan it makes), so only shapes count. */
+  /**
+   * Notes are not acted on; apply compares them with the notes of the plan it makes (as it does
+   * the changes), so an edited note is refused there.
+   */
   private static Note note(JsonNode node, String at) {
     Obj n = new Obj(node, at, Set.of("kind", "subject", "message"));
     String kind = n.text("kind");
     for (Note.Kind k : Note.Kind.values()) {
       if (k.name().equals(kind)) {
-        return new Note(k, n.text("subject"), n.text("message"));
+        return new Note(k, n.awsText("subject"), n.awsText("message"));
       }
     }
     throw new IllegalArgumentException(at + ".kind: unknown note kind " + AwsValues.quote(kind));
@@ -254,6 +282,23 @@ final class PlanReader {
       throw new IllegalArgumentException(at + ": expected a string, found " + kind(node));
     }
     return clean(node.asText(), at);
+  }
+
+  /**
+   * Text AWS reported (OU names in a path, tag keys, findings, notes): AWS allows characters in
+   * it that specs refuse, so only its type and length are checked here. It is shown only
+   * escaped, and apply compares it with what AWS reports now, so an edit is refused there.
+   */
+  private static String awsText(JsonNode node, String at) {
+    if (!node.isTextual()) {
+      throw new IllegalArgumentException(at + ": expected a string, found " + kind(node));
+    }
+    String text = node.asText();
+    if (text.length() > AwsValues.MAX_STRING) {
+      throw new IllegalArgumentException(at + ": is " + text.length() + " characters long; no"
+          + " value in a saved plan may be longer than " + AwsValues.MAX_STRING);
+    }
+    return text;
   }
 
   private static String clean(String text, String at) {
@@ -355,6 +400,19 @@ final class PlanReader {
             + problem);
       }
       return value;
+    }
+
+    String awsText(String name) {
+      String value = PlanReader.awsText(required(name), at + "." + name);
+      if (value.isEmpty()) {
+        throw new IllegalArgumentException(at + "." + name + ": must not be empty");
+      }
+      return value;
+    }
+
+    String optionalAwsText(String name) {
+      JsonNode value = node.get(name);
+      return value == null || value.isNull() ? null : PlanReader.awsText(value, at + "." + name);
     }
 
     String optionalText(String name) {
