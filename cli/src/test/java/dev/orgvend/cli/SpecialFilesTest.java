@@ -82,4 +82,15 @@ class SpecialFilesTest {
     assertThat(r.err()).isEqualTo("orgvend: " + plans + ": is a directory, not a regular file;"
         + " a saved plan must be a regular file\n");
   }
+
+  @Test
+  void history_whenTheJournalIsANamedPipe_refusesItWithExitOne() throws Exception {
+    Path fifo = fifo("journal.db");
+
+    CliRunner.Result r = run("history", "--state", fifo.toString());
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.ERROR);
+    assertThat(r.err()).isEqualTo("orgvend: the journal " + fifo + " is a named pipe (FIFO), not"
+        + " a regular file; name a journal file with --state\n");
+  }
 }
