@@ -37,7 +37,8 @@ final class InitCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserError("cannot write " + file + ": " + e.getMessage(), ExitCodes.ERROR);
     }
-    spec.commandLine().getOut().println("wrote " + Printable.of(file) + " and " + SpecTemplate.SCHEMA_FILE_NAME
+    spec.commandLine().getOut().println("wrote " + Printable.of(file) + " and "
+        + SpecTemplate.SCHEMA_FILE_NAME
         + "; edit it, then run: orgvend validate && orgvend plan");
     return ExitCodes.OK;
   }

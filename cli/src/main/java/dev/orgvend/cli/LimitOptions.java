@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** {@code --limit QUOTA=N}: the organization quotas a plan must fit, where they differ from AWS's. */
+/**
+ * {@code --limit QUOTA=N}: the organization quotas a plan must fit, where they differ from AWS's.
+ */
 final class LimitOptions {
   @Option(names = "--limit", paramLabel = "QUOTA=N", description = "An Organizations quota of this"
       + " organization, where it is not AWS's documented value: accounts (default 10, raised for"

@@ -37,7 +37,8 @@ class HostileOutputIT {
   /** Clears the screen and sets the window title. */
   static final String EVIL_OU = "Evil\u001b[2J\u001b]0;pwned\u0007";
   /** A line break that forges a plan line. */
-  static final String FORGED_OU = "Ops\n  + create account attacker <attacker@evil.example> in Root";
+  static final String FORGED_OU =
+      "Ops\n  + create account attacker <attacker@evil.example> in Root";
   /** Reverses the text after it. */
   static final String BIDI_OU = "\u202eytiruceS\u2066x\u2069";
   /** Tag text may hold line and paragraph separators (AWS allows \p{Z}). */

@@ -32,7 +32,8 @@ class JournalDamageIT {
   }
 
   private Path spec() throws Exception {
-    return MemberSandbox.writeSpec(dir, "version: 1\naccounts: [{name: d, email: d@example.com}]\n");
+    return MemberSandbox.writeSpec(dir,
+        "version: 1\naccounts: [{name: d, email: d@example.com}]\n");
   }
 
   private static String advice(Path journal, String what) {

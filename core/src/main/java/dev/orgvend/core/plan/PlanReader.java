@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.orgvend.core.baseline.Finding;
-import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.baseline.Status;
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.spec.AccountSpec;
 import dev.orgvend.core.spec.AwsValues;
 import dev.orgvend.core.spec.IamUserAccessToBilling;
@@ -76,7 +76,7 @@ final class PlanReader {
     String fingerprint = plan.text("fingerprint", FINGERPRINT,
         "is not a plan fingerprint (32 lowercase hexadecimal digits)");
     // Derived members: any difference, hostile characters included, is refused as an edit below.
-    String summary = plan.awsText("summary");
+    String summary = plan.looseText("summary");
     List<Change> changes = new ArrayList<>();
     JsonNode list = plan.list("changes");
     for (int i = 0; i < list.size(); i++) {
@@ -121,7 +121,7 @@ final class PlanReader {
           + "; expected one of: " + String.join(", ", ACTIONS));
     }
     Change change = change(node, at, action);
-    String description = any.awsText("description");
+    String description = any.looseText("description");
     if (!description.equals(PlanJson.description(change))) {
       throw new IllegalArgumentException(at + ".description: " + AwsValues.quote(description)
           + " does not describe this change; " + EDITED);
@@ -149,7 +149,7 @@ final class PlanReader {
         Obj c = new Obj(node, at, Set.of("action", "description", "accountId", "from",
             "account"));
         yield new Change.MoveAccount(accountId(c), account(c.required("account"),
-            at + ".account"), livePath(c.awsText("from"), at + ".from"));
+            at + ".account"), livePath(c.looseText("from"), at + ".from"));
       }
       case "retag-account" -> {
         Obj c = new Obj(node, at, Set.of("action", "description", "accountId", "account", "set",
@@ -162,7 +162,7 @@ final class PlanReader {
         for (int i = 0; i < removeList.size(); i++) {
           // Keys AWS holds that the spec does not: AWS's own tag rules, not the spec's.
           String removeAt = at + ".remove[" + i + "]";
-          remove.add(checked(awsText(removeList.get(i), removeAt), AwsValues::tagKey, removeAt));
+          remove.add(checked(looseText(removeList.get(i), removeAt), AwsValues::tagKey, removeAt));
         }
         yield new Change.RetagAccount(id, account, set, remove);
       }
@@ -236,8 +236,8 @@ final class PlanReader {
       throw new IllegalArgumentException(at + ".status: unknown status " + AwsValues.quote(status)
           + "; expected notice, drifted, unreachable or error");
     }
-    return new Finding(f.text("component"), parsed, f.awsText("subject"), f.awsText("message"),
-        f.optionalAwsText("expected"), f.optionalAwsText("actual"));
+    return new Finding(f.text("component"), parsed, f.looseText("subject"), f.looseText("message"),
+        f.optionalLooseText("expected"), f.optionalLooseText("actual"));
   }
 
   /**
@@ -249,7 +249,7 @@ final class PlanReader {
     String kind = n.text("kind");
     for (Note.Kind k : Note.Kind.values()) {
       if (k.name().equals(kind)) {
-        return new Note(k, n.awsText("subject"), n.awsText("message"));
+        return new Note(k, n.looseText("subject"), n.looseText("message"));
       }
     }
     throw new IllegalArgumentException(at + ".kind: unknown note kind " + AwsValues.quote(kind));
@@ -285,11 +285,13 @@ final class PlanReader {
   }
 
   /**
-   * Text AWS reported (OU names in a path, tag keys, findings, notes): AWS allows characters in
-   * it that specs refuse, so only its type and length are checked here. It is shown only
-   * escaped, and apply compares it with what AWS reports now, so an edit is refused there.
+   * Text checked only for its type and length: what AWS reported (OU names in a path, tag keys,
+   * findings, notes), which may hold characters specs refuse and is compared with what AWS
+   * reports now, and the derived members (summary, descriptions), which are compared with what
+   * the rest of the file gives. Either way an edit is refused, and the text is shown only
+   * escaped.
    */
-  private static String awsText(JsonNode node, String at) {
+  private static String looseText(JsonNode node, String at) {
     if (!node.isTextual()) {
       throw new IllegalArgumentException(at + ": expected a string, found " + kind(node));
     }
@@ -402,17 +404,17 @@ final class PlanReader {
       return value;
     }
 
-    String awsText(String name) {
-      String value = PlanReader.awsText(required(name), at + "." + name);
+    String looseText(String name) {
+      String value = PlanReader.looseText(required(name), at + "." + name);
       if (value.isEmpty()) {
         throw new IllegalArgumentException(at + "." + name + ": must not be empty");
       }
       return value;
     }
 
-    String optionalAwsText(String name) {
+    String optionalLooseText(String name) {
       JsonNode value = node.get(name);
-      return value == null || value.isNull() ? null : PlanReader.awsText(value, at + "." + name);
+      return value == null || value.isNull() ? null : PlanReader.looseText(value, at + "." + name);
     }
 
     String optionalText(String name) {

@@ -4,8 +4,13 @@ import java.util.regex.Pattern;
 
 /**
  * AWS's limits on single values as pure checks, shared by the spec loader (which reports at the
- * value's line) and saved plans (which report at the value's JSON path). Each check returns what
- * is wrong in one sentence that quotes the value safely, or null when the value is fine.
+ * value's line), the baseline components (whose settings the loader checks) and saved plans
+ * (which report at the value's JSON path): the one place for AWS value rules. Lengths and
+ * patterns are those of the API models (Organizations CreateAccount, CreateOrganizationalUnit and
+ * Tag; Account PutAlternateContact; SNS CreateTopic and Subscribe; CloudWatch PutMetricAlarm;
+ * IAM CreateAccountAlias). orgvend is stricter where AWS takes anything: no value may hold a
+ * control or invisible character, tabs and line breaks included. Each check returns what is
+ * wrong in one sentence that quotes the value safely, or null when the value is fine.
  */
 public final class AwsValues {
   /** Longest string a spec or a saved plan may hold. */

@@ -25,8 +25,8 @@ class PrintableTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Workloads/Prod", "café 日本 Ωmega", "a\u00a0b", "😀 emoji", "tab-less",
-      "back\\slash \"quotes\" <b>&"})
+  @ValueSource(strings = {"Workloads/Prod", "café 日本 Ωmega", "a\u00a0b", "😀 emoji",
+      "tab-less", "back\\slash \"quotes\" <b>&"})
   void of_leavesPrintableTextAlone(String text) {
     assertThat(Printable.of(text)).isSameAs(text);
   }
