@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Account vending for AWS Organizations: spec, plan, apply, check.",
     subcommands = {InitCommand.class, ValidateCommand.class, PlanCommand.class,
       ApplyCommand.class, CheckCommand.class, ImportCommand.class, HistoryCommand.class,
-      PermissionsCommand.class, SandboxCommand.class},
+      PermissionsCommand.class, PolicyCommand.class, SandboxCommand.class},
     footer = {
       "",
       "Exit codes: 0 success / no changes, 1 error, 2 changes pending or drift found,",

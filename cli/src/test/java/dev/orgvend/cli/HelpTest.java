@@ -53,7 +53,8 @@ class HelpTest {
   @org.junit.jupiter.api.Test
   void commands_includeTheWholeTree() {
     assertThat(commands()).containsExactly("init", "validate", "plan", "apply", "check",
-        "import", "history", "permissions", "sandbox", "sandbox serve", "sandbox credentials");
+        "import", "history", "permissions", "policy", "policy lint", "sandbox", "sandbox serve",
+        "sandbox credentials");
   }
 
   @org.junit.jupiter.api.Test
