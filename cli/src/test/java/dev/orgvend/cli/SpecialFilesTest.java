@@ -93,4 +93,15 @@ class SpecialFilesTest {
     assertThat(r.err()).isEqualTo("orgvend: the journal " + fifo + " is a named pipe (FIFO), not"
         + " a regular file; name a journal file with --state\n");
   }
+
+  @Test
+  void policyLint_whenThePolicyIsANamedPipe_refusesItUnopened() throws Exception {
+    Path fifo = fifo("scp.json");
+
+    CliRunner.Result r = run("policy", "lint", fifo.toString());
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).startsWith(fifo + ": is a named pipe (FIFO), not a regular file; a policy"
+        + " must be a regular file\n");
+  }
 }
