@@ -1,26 +1,25 @@
 package dev.orgvend.cli;
 
+import dev.orgvend.sandbox.RequestLogLevel;
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxCredentials;
 import dev.orgvend.sandbox.SandboxSettings;
-import dev.orgvend.sandbox.SandboxSettings.OverQuota;
-import dev.orgvend.sandbox.SandboxSettings.Rate;
-import dev.orgvend.sandbox.SandboxSettings.Throttling;
+import dev.orgvend.sandbox.SandboxSettings.Knob;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -28,6 +27,7 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    modelTransformer = SandboxServeCommand.KnobOptions.class,
     description = {
       "Start the sandbox and serve until interrupted (Ctrl-C).",
       "Prints the management account's keys as environment variables to paste into a shell.",
@@ -52,53 +52,6 @@ final class SandboxServeCommand implements Callable<Integer> {
   @Option(names = "--in-memory", description = "Keep no state on disk.")
   boolean inMemory;
 
-  @Option(names = "--create-delay", defaultValue = "2s",
-      description = "How long CreateAccount stays IN_PROGRESS (default: ${DEFAULT-VALUE}).")
-  Duration createDelay;
-
-  @Option(names = "--throttle", defaultValue = "off",
-      description = "Throttling: off, or aws for Organizations' published per-account rates (default: ${DEFAULT-VALUE}).")
-  Throttling throttling;
-
-  @Option(names = "--rate", paramLabel = "OPERATION=RATE[:BURST]",
-      description = "Throttle one operation, e.g. CreateAccount=1:3 (repeatable).")
-  List<String> rates = new ArrayList<>();
-
-  @Option(names = "--latency", defaultValue = "0", description = "Delay added to every AWS API response, e.g. 20ms.")
-  Duration latency;
-
-  @Option(names = "--fault-rate", defaultValue = "0",
-      description = "Share of requests (0..1) answered with an injected server error.")
-  double faultRate;
-
-  @Option(names = "--drop-rate", defaultValue = "0",
-      description = "Share of requests (0..1) whose connection is dropped, before or after the operation ran.")
-  double dropRate;
-
-  @Option(names = "--throttle-rate", defaultValue = "0",
-      description = "Share of requests (0..1) refused with the throttling error at random.")
-  double throttleRate;
-
-  @Option(names = "--slow-rate", defaultValue = "0",
-      description = "Share of requests (0..1) answered late, by --slow-latency.")
-  double slowRate;
-
-  @Option(names = "--slow-latency", defaultValue = "2s",
-      description = "How late a slow answer is (default: ${DEFAULT-VALUE}).")
-  Duration slowLatency;
-
-  @Option(names = "--over-quota", defaultValue = "sync",
-      description = "How a full organization rejects CreateAccount: sync (ConstraintViolationException) or async (request FAILS with ACCOUNT_LIMIT_EXCEEDED).")
-  OverQuota overQuota;
-
-  @Option(names = "--account-limit", defaultValue = "10000",
-      description = "Accounts the organization may hold (AWS default is 10, adjustable; default here: ${DEFAULT-VALUE}).")
-  int accountLimit;
-
-  @Option(names = "--max-creations-in-flight", defaultValue = "5",
-      description = "CreateAccount requests IN_PROGRESS at once (AWS: 5).")
-  int maxInFlight;
-
   @Option(names = "--taken-emails", paramLabel = "FILE",
       description = "File of e-mail addresses (one a line) that belong to accounts outside the organization.")
   Path takenEmails;
@@ -106,22 +59,48 @@ final class SandboxServeCommand implements Callable<Integer> {
   @Option(names = "--no-organization", description = "Start with no organization (to try CreateOrganization).")
   boolean noOrganization;
 
-  @Option(names = "--seed", description = "Seed for ids and keys, for reproducible runs.")
+  @Option(names = "--seed", description = "Seed for ids, keys, request ids and the fault dice, so"
+      + " a run with faults replays.")
   Long seed;
+
+  @Option(names = "--log-level", defaultValue = "error", paramLabel = "LEVEL",
+      description = "Log AWS API requests to stderr, one line each (operation, account, status,"
+          + " milliseconds): off; error for server errors and dropped connections; warn adds"
+          + " client errors; info every request; debug adds region, request id and error message"
+          + " (default: ${DEFAULT-VALUE}).")
+  RequestLogLevel logLevel;
+
+  /** The realism knobs, one flag per row of {@link SandboxSettings}' table. */
+  static final class KnobOptions implements IModelTransformer {
+    static final String HEADING = "Realism knobs (change them while running with POST"
+        + " /_sandbox/settings):%n";
+
+    @Override
+    public CommandSpec transform(CommandSpec command) {
+      ArgGroupSpec.Builder group = ArgGroupSpec.builder().heading(HEADING).exclusive(false)
+          .validate(false).multiplicity("0..1");
+      for (Knob<?> knob : SandboxSettings.knobs()) {
+        knob.option().ifPresent(name -> {
+          String defaultText = knob.defaultText();
+          OptionSpec.Builder option = OptionSpec.builder(name).paramLabel(knob.paramLabel())
+              .description(knob.help()
+                  + (defaultText.isEmpty() ? "" : " Default: " + defaultText + "."));
+          if (knob.repeatable()) {
+            option.type(List.class).auxiliaryTypes(String.class);
+          } else {
+            option.type(String.class);
+          }
+          group.addArg(option.build());
+        });
+      }
+      command.addArgGroup(group.build());
+      return command;
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
-    Map<String, Rate> overrides = new LinkedHashMap<>();
-    for (String r : rates) {
-      int eq = r.indexOf('=');
-      if (eq <= 0) {
-        throw new UserError("--rate takes OPERATION=RATE[:BURST], e.g. CreateAccount=1:3; got '" + r + "'");
-      }
-      overrides.put(r.substring(0, eq), Rate.parse(r.substring(eq + 1)));
-    }
-    SandboxSettings settings = new SandboxSettings(createDelay, throttling, overrides, latency,
-        faultRate, dropRate, overQuota, accountLimit, maxInFlight,
-        SandboxSettings.defaults().orgLimits(), throttleRate, slowRate, slowLatency);
+    SandboxSettings settings = knobs();
     List<String> taken = new ArrayList<>();
     if (takenEmails != null) {
       try {
@@ -131,8 +110,15 @@ final class SandboxServeCommand implements Callable<Integer> {
       }
     }
 
+    PrintWriter err = spec.commandLine().getErr();
     Sandbox.Builder builder = Sandbox.builder().host(host).port(port).settings(settings)
-        .withOrganization(!noOrganization);
+        .withOrganization(!noOrganization)
+        .requestLog(logLevel, line -> {
+          synchronized (err) {
+            err.println(line);
+            err.flush();
+          }
+        });
     if (!inMemory) {
       builder.dataDir(dataDir);
     }
@@ -147,7 +133,7 @@ final class SandboxServeCommand implements Callable<Integer> {
           ExitCodes.ERROR);
     }
     if (!taken.isEmpty()) {
-      sandbox.world().transact(() -> sandbox.organizations().seedTakenEmails(taken));
+      sandbox.seedTakenEmails(taken);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -155,28 +141,61 @@ final class SandboxServeCommand implements Callable<Integer> {
       stopped.countDown();
     }, "sandbox-shutdown"));
 
-    PrintWriter out = spec.commandLine().getOut();
     if (!loopback(host)) {
-      PrintWriter err = spec.commandLine().getErr();
       err.println("orgvend: warning: --host " + host + " is not a loopback address: other"
           + " machines that can reach port " + sandbox.endpoint().getPort() + " can call this"
           + " sandbox's AWS API, signed with its keys. The admin API under /_sandbox/ still"
           + " answers this machine only. Leave --host out to listen on 127.0.0.1 only.");
       err.flush();
     }
-    SandboxCredentials c = sandbox.managementCredentials();
-    out.println("orgvend sandbox listening on " + sandbox.endpoint()
-        + (inMemory ? " (state in memory)" : " (state in " + dataDir.resolve("sandbox.db") + ")"));
-    out.println("management account " + c.accountId() + "; these keys work only here:");
-    out.println();
-    out.print(CredentialFormats.env(c, sandbox.endpoint().toString()));
-    out.println();
-    out.println("Try: aws --endpoint-url " + sandbox.endpoint()
-        + " organizations describe-organization");
-    out.println("Stop with Ctrl-C.");
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(banner(sandbox.endpoint().toString(), sandbox.managementCredentials(),
+        inMemory ? null : dataDir.resolve("sandbox.db"), ProcessHandle.current().pid()));
     out.flush();
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /**
+   * What serve prints once it listens, short enough to read when it was started in the
+   * background with {@code &}: where it listens, the keys as {@code export} lines, and how to stop
+   * it, the background case included.
+   */
+  static String banner(String endpoint, SandboxCredentials keys, Path db, long pid) {
+    return "orgvend sandbox listening on " + endpoint
+        + (db == null ? " (state in memory)" : " (state in " + db + ")") + "\n"
+        + CredentialFormats.env(keys, endpoint)
+        + "Ready: management account " + keys.accountId() + ", keys good for this sandbox only."
+        + " Stop with Ctrl-C, or kill " + pid + " if it runs in the background.\n";
+  }
+
+  /** The knobs as the flags set them; a flag left out keeps the table's default. */
+  private SandboxSettings knobs() {
+    SandboxSettings settings = SandboxSettings.defaults();
+    for (Knob<?> knob : SandboxSettings.knobs()) {
+      if (knob.option().isPresent()) {
+        Object value = spec.findOption(knob.option().get()).getValue();
+        List<String> texts = new ArrayList<>();
+        if (value instanceof List<?> list) {
+          list.forEach(v -> texts.add(String.valueOf(v)));
+        } else if (value != null) {
+          texts.add(value.toString());
+        }
+        if (!texts.isEmpty()) {
+          settings = set(settings, knob, texts);
+        }
+      }
+    }
+    return settings;
+  }
+
+  private static <T> SandboxSettings set(SandboxSettings settings, Knob<T> knob,
+      List<String> texts) {
+    try {
+      return settings.with(knob, knob.parse(texts));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(knob.option().orElseThrow() + " " + e.getMessage());
+    }
   }
 
   /** Whether {@code host} names only this machine; a name that does not resolve counts as not. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgvend.core.journal.Journal;
-import dev.orgvend.sandbox.http.RequestStats;
+import dev.orgvend.sandbox.RequestCounts;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +155,7 @@ class BadInputCorpusIT {
     String[] args = command.equals("validate") ? new String[] {"validate", "-f", spec.toString()}
         : command.equals("plan") ? sandbox.args(spec, "plan", "--state", journal.toString())
         : sandbox.args(spec, "apply", "--yes", "--state", journal.toString());
-    RequestStats.Snapshot before = sandbox.sandbox.stats();
+    RequestCounts before = sandbox.sandbox.stats();
 
     CliRunner.Result r = CliRunner.run(args);
 
@@ -177,7 +177,7 @@ class BadInputCorpusIT {
         c.headers().getOrDefault("spec", "orgvend.yaml")), dir.resolve(
         c.headers().getOrDefault("spec", "orgvend.yaml")));
     Path journal = dir.resolve("journal.db");
-    RequestStats.Snapshot before = sandbox.sandbox.stats();
+    RequestCounts before = sandbox.sandbox.stats();
 
     CliRunner.Result r = CliRunner.run(sandbox.args(spec, "apply", "--yes", "--state",
         journal.toString(), plan.toString()));
@@ -185,7 +185,7 @@ class BadInputCorpusIT {
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(c.exit());
     assertThat(withoutDir(r.err())).isEqualTo(c.expectedStderr());
     assertThat(r.out()).isEmpty();
-    RequestStats.Snapshot after = sandbox.sandbox.stats();
+    RequestCounts after = sandbox.sandbox.stats();
     assertThat(after.writes()).as("write requests").isEqualTo(before.writes());
     assertThat(after.unrecognised()).isEqualTo(before.unrecognised());
     if (c.headers().get("aws").equals("none")) {

@@ -177,7 +177,7 @@ class BillingAlarmBaselineIT {
     try (var orgs = fx.organizations()) {
       var status = orgs.createAccount(r -> r.accountName("ba-norole").email(email)
           .roleName("SomeOtherRole")).createAccountStatus();
-      fx.sandbox.world().clock().advance(java.time.Duration.ofSeconds(1));
+      fx.sandbox.advanceClock(java.time.Duration.ofSeconds(1));
       assertThat(orgs.describeCreateAccountStatus(r -> r.createAccountRequestId(status.id()))
           .createAccountStatus().stateAsString()).isEqualTo("SUCCEEDED");
     }

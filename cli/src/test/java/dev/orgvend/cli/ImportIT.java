@@ -74,7 +74,7 @@ class ImportIT {
       String email) {
     String request = orgs.createAccount(r -> r.accountName(name).email(email))
         .createAccountStatus().id();
-    sandbox.world().clock().advance(Duration.ofSeconds(1));
+    sandbox.advanceClock(Duration.ofSeconds(1));
     CreateAccountStatus status = orgs.describeCreateAccountStatus(
         r -> r.createAccountRequestId(request)).createAccountStatus();
     assertThat(status.state()).isEqualTo(CreateAccountState.SUCCEEDED);

@@ -49,6 +49,42 @@ class SandboxServeIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** An unsigned DescribeOrganization: the sandbox answers 403 before any operation runs. */
+  private static HttpResponse<String> unsigned(URI endpoint) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(endpoint)
+        .header("Content-Type", "application/x-amz-json-1.1")
+        .header("X-Amz-Target", "AWSOrganizationsV20161128.DescribeOrganization")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void serve_withLogLevelInfo_logsOneLinePerRequest() throws Exception {
+    try (ServeProcess serve = ServeProcess.start(dir.resolve("out"), dir.resolve("err"),
+        "--port", "0", "--in-memory", "--log-level", "info")) {
+      HttpResponse<String> answer = unsigned(serve.endpoint());
+      get(serve.endpoint() + "/_sandbox/health");
+
+      assertThat(answer.statusCode()).isEqualTo(403);
+      assertThat(serve.err()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"
+          + " WARN  organizations\\.DescribeOrganization - 403"
+          + " MissingAuthenticationTokenException \\d+ms\n");
+    }
+  }
+
+  @Test
+  void serve_byDefault_logsNoClientErrors() throws Exception {
+    try (ServeProcess serve = ServeProcess.start(dir.resolve("out"), dir.resolve("err"),
+        "--port", "0", "--in-memory")) {
+      HttpResponse<String> answer = unsigned(serve.endpoint());
+
+      assertThat(answer.statusCode()).isEqualTo(403);
+      assertThat(serve.err()).isEmpty();
+      assertThat(serve.out()).endsWith(" if it runs in the background.\n")
+          .contains("export AWS_SECRET_ACCESS_KEY=").hasLineCount(6);
+    }
+  }
+
   @Test
   void serve_byDefault_listensOnLoopbackOnlyAndDoesNotWarn() throws Exception {
     InetAddress other = nonLoopbackAddress().orElse(null);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgvend.sandbox.Sandbox;
-import dev.orgvend.sandbox.auth.AccessKey;
+import dev.orgvend.sandbox.IssuedKey;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,7 +76,7 @@ class SecretsScanIT {
   private static Map<String, Long> callsBeforeRefusal;
   private static Map<String, Long> callsAfterRefusal;
   private static Map<String, Long> callsAtEnd;
-  private static List<AccessKey> issued;
+  private static List<IssuedKey> issued;
 
   private record Run(String name, int exit, String out, String err) {
     @Override
@@ -280,7 +280,7 @@ class SecretsScanIT {
   /** Every secret to look for, labelled by the key it belongs to. */
   private static Map<String, String> secrets(boolean withManagement) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (AccessKey key : issued) {
+    for (IssuedKey key : issued) {
       if (key.temporary()) {
         out.put("secret key of " + key.accessKeyId(), key.secretAccessKey());
         out.put("session token of " + key.accessKeyId(), key.sessionToken());
@@ -299,13 +299,13 @@ class SecretsScanIT {
 
   @Test
   void session_enteredMemberAccountsWithTemporaryKeys() {
-    List<AccessKey> temporary = issued.stream().filter(AccessKey::temporary).toList();
-    Set<String> accounts = temporary.stream().map(k -> k.principal().accountId())
+    List<IssuedKey> temporary = issued.stream().filter(IssuedKey::temporary).toList();
+    Set<String> accounts = temporary.stream().map(IssuedKey::accountId)
         .collect(Collectors.toSet());
 
     assertThat(accounts).as("accounts entered with AssumeRole").hasSizeGreaterThanOrEqualTo(4);
     assertThat(temporary).allSatisfy(k -> assertThat(k.accessKeyId()).startsWith("ASIA"));
-    assertThat(issued).extracting(AccessKey::accessKeyId).contains(managementKeyId);
+    assertThat(issued).extracting(IssuedKey::accessKeyId).contains(managementKeyId);
   }
 
   @Test
@@ -387,7 +387,7 @@ class SecretsScanIT {
   @Test
   void stateDump_showsKeyIdsButMasksEverySecret() throws IOException {
     String dump = Files.readString(logs.resolve("state.json"));
-    AccessKey session = issued.stream().filter(AccessKey::temporary).findFirst().orElseThrow();
+    IssuedKey session = issued.stream().filter(IssuedKey::temporary).findFirst().orElseThrow();
 
     assertThat(dump).contains(managementKeyId, session.accessKeyId(),
         "\"secretAccessKey\" : \"***\"", "\"sessionToken\" : \"***\"");

@@ -41,11 +41,11 @@ final class ServeProcess implements AutoCloseable {
             Path.of("/dev/null").toFile())).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline && process.isAlive()
-        && !Files.readString(out).contains("Stop with Ctrl-C.")) {
+        && !Files.readString(out).contains("\nReady: ")) {
       Thread.sleep(50);
     }
     Matcher m = LISTENING.matcher(Files.readString(out));
-    if (!process.isAlive() || !Files.readString(out).contains("Stop with Ctrl-C.") || !m.find()) {
+    if (!process.isAlive() || !Files.readString(out).contains("\nReady: ") || !m.find()) {
       process.destroyForcibly();
       throw new AssertionError("sandbox serve did not start:\n" + Files.readString(out)
           + Files.readString(err));

@@ -1,80 +1,60 @@
 package dev.orgvend.sandbox;
 
-import dev.orgvend.sandbox.account.AccountService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orgvend.sandbox.admin.AdminApi;
+import dev.orgvend.sandbox.admin.Control;
 import dev.orgvend.sandbox.auth.AccessKey;
-import dev.orgvend.sandbox.auth.Credentials;
 import dev.orgvend.sandbox.auth.Principal;
-import dev.orgvend.sandbox.cloudwatch.CloudWatchService;
-import dev.orgvend.sandbox.http.Front;
-import dev.orgvend.sandbox.http.RequestStats;
-import dev.orgvend.sandbox.iam.IamService;
-import dev.orgvend.sandbox.iam.Roles;
-import dev.orgvend.sandbox.organizations.OrganizationSeeder;
-import dev.orgvend.sandbox.organizations.OrganizationsService;
+import dev.orgvend.sandbox.front.RequestStats;
+import dev.orgvend.sandbox.http.HttpFront;
+import dev.orgvend.sandbox.http.RequestLog;
+import dev.orgvend.sandbox.protocol.AwsException;
 import dev.orgvend.sandbox.protocol.Nodes;
-import dev.orgvend.sandbox.protocol.Service;
 import dev.orgvend.sandbox.sns.SnsService;
-import dev.orgvend.sandbox.state.Ids;
-import dev.orgvend.sandbox.state.SandboxClock;
-import dev.orgvend.sandbox.state.SqliteStore;
-import dev.orgvend.sandbox.state.Store;
 import dev.orgvend.sandbox.state.World;
-import dev.orgvend.sandbox.sts.StsService;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.xnio.Options;
 
 /**
- * A running sandbox: the one place where the clock, ids, store, services and HTTP server are
- * built and wired together. Start one with {@link #builder()}; close it to stop the server and
- * release its store.
+ * A running sandbox: a local, wire-compatible endpoint for the AWS APIs orgvend uses. Start one
+ * with {@link #builder()}; close it to stop the server and release its store.
+ *
+ * <p>This package is the sandbox's one public door: everything a caller (the CLI, benchmarks,
+ * tests) may do is a method here, in terms of this package's types. The packages under it are the
+ * sandbox's insides; a test ({@code SandboxArchitectureTest}) keeps callers out of them and keeps
+ * them free of cycles.
  */
 public final class Sandbox implements AutoCloseable {
-  static final String ADMIN_USER = "sandbox-admin";
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-  private final World world;
-  private final Credentials credentials;
-  private final OrganizationsService organizations;
-  private final AtomicReference<SandboxSettings> settings;
-  private final Front front;
+  private final Assembly parts;
   private final Undertow server;
   private final URI endpoint;
-  private final Builder config;
-  private volatile SandboxCredentials management;
 
   private Sandbox(Builder b) {
-    this.config = b;
-    SandboxClock clock = new SandboxClock(b.clock);
-    Ids ids = new Ids(b.seed == null ? new SecureRandom() : new Random(b.seed));
-    Store store = b.dataDir == null ? Store.inMemory() : SqliteStore.open(b.dataDir.resolve("sandbox.db"));
-    this.world = new World(clock, ids, store);
-    this.settings = new AtomicReference<>(b.settings);
-    this.credentials = new Credentials(store, clock);
-    Roles roles = new Roles(store, ids);
-    this.organizations = new OrganizationsService(store, ids, settings::get, roles);
-    StsService sts = new StsService(credentials, roles, organizations.directory(), ids);
-    SnsService sns = new SnsService(store, ids);
-    List<Service> services = List.of(organizations, sts, new IamService(roles, store), sns,
-        new CloudWatchService(store, CloudWatchService.DEFAULT_ALARM_QUOTA),
-        new AccountService(store, organizations.directory()));
-    world.onSettle(organizations::settle);
-    bootstrap(b.accessKeyId, b.secretAccessKey);
-
-    AdminApi admin = new AdminApi(this);
-    registerSnsConfirm(admin, sns);
-    this.front = new Front(services, credentials, world, settings::get, admin, b.maxBodyBytes);
+    this.parts = new Assembly(b.settings, b.clock, b.seed, b.dataDir);
+    parts.bootstrap(b.managementEmail, b.withOrganization, b.accessKeyId, b.secretAccessKey);
+    AdminApi admin = new AdminApi(new AdminControl());
+    registerSnsConfirm(admin, parts.sns, parts.world);
+    HttpFront http = new HttpFront(parts.front, admin, parts.requestIds, parts.clock,
+        b.maxBodyBytes, b.requestLog);
     this.server = Undertow.builder()
         .addHttpListener(b.port, b.host)
         .setIoThreads(2)
@@ -83,9 +63,14 @@ public final class Sandbox implements AutoCloseable {
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)
         .setSocketOption(Options.READ_TIMEOUT, (int) b.readTimeout.toMillis())
-        .setHandler(front)
+        .setHandler(http)
         .build();
-    server.start();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      parts.world.store().close();
+      throw e;
+    }
     InetSocketAddress bound = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
     String host = b.host.contains(":") ? "[" + b.host + "]" : b.host;
     this.endpoint = URI.create("http://" + host + ":" + bound.getPort());
@@ -95,43 +80,12 @@ public final class Sandbox implements AutoCloseable {
    * {@code POST /_sandbox/sns/confirm?subscriptionArn=…} (or {@code ?topicArn=…&endpoint=…})
    * confirms a pending e-mail or HTTP(S) subscription, standing in for the recipient's click.
    */
-  private void registerSnsConfirm(AdminApi admin, SnsService sns) {
+  private static void registerSnsConfirm(AdminApi admin, SnsService sns, World world) {
     admin.register("POST /_sandbox/sns/confirm", (q, b) -> {
       String arn = world.transact(() -> sns.confirmSubscription(
           q.get("subscriptionArn"), q.get("topicArn"), q.get("endpoint")));
       return Nodes.object().put("subscriptionArn", arn).put("confirmed", true);
     });
-  }
-
-  private void bootstrap(String fixedKeyId, String fixedSecret) {
-    this.management = world.transact(() -> {
-      String accountId = organizations.bootstrap(config.managementEmail, config.withOrganization,
-          world.clock().now());
-      return adminKey(accountId, fixedKeyId, fixedSecret);
-    });
-  }
-
-  /** The management admin's key: the one given, the one stored, or a new one. */
-  private SandboxCredentials adminKey(String accountId, String fixedKeyId, String fixedSecret) {
-    String arn = "arn:aws:iam::" + accountId + ":user/" + ADMIN_USER;
-    if (fixedKeyId != null) {
-      if (credentials.find(fixedKeyId).isEmpty()) {
-        credentials.add(new AccessKey(fixedKeyId, fixedSecret, null, null,
-            new Principal(accountId, arn, "AIDA" + world.ids().upperAlnum(17),
-                Principal.Kind.USER, null)));
-      }
-      AccessKey key = credentials.find(fixedKeyId).orElseThrow();
-      return new SandboxCredentials(key.accessKeyId(), key.secretAccessKey(), accountId);
-    }
-    AccessKey key = credentials.firstLongTermKey(arn).orElseGet(() -> {
-      AccessKey created = new AccessKey("AKIA" + world.ids().upperAlnum(16),
-          world.ids().base64(40), null, null,
-          new Principal(accountId, arn, "AIDA" + world.ids().upperAlnum(17),
-              Principal.Kind.USER, null));
-      credentials.add(created);
-      return created;
-    });
-    return new SandboxCredentials(key.accessKeyId(), key.secretAccessKey(), accountId);
   }
 
   public static Builder builder() {
@@ -143,8 +97,9 @@ public final class Sandbox implements AutoCloseable {
     return endpoint;
   }
 
+  /** The management account's long-term keys. */
   public SandboxCredentials managementCredentials() {
-    return management;
+    return parts.management();
   }
 
   /**
@@ -152,61 +107,176 @@ public final class Sandbox implements AutoCloseable {
    * management keys and the temporary keys of AssumeRole sessions. The sandbox is the credential
    * authority here, as IAM and STS are in AWS; this is for tests that look for leaked secrets.
    */
-  public List<AccessKey> accessKeys() {
-    return credentials.all();
+  public List<IssuedKey> accessKeys() {
+    return parts.credentials.all().stream().map(Sandbox::issued).toList();
+  }
+
+  private static IssuedKey issued(AccessKey key) {
+    Principal p = key.principal();
+    return new IssuedKey(key.accessKeyId(), key.secretAccessKey(), key.sessionToken(),
+        key.expiration(), p.accountId(), p.arn());
   }
 
   public SandboxSettings settings() {
-    return settings.get();
+    return parts.settings();
   }
 
+  /** Changes the realism knobs; requests that arrive afterwards see the new settings. */
   public void updateSettings(UnaryOperator<SandboxSettings> change) {
-    settings.updateAndGet(change);
-  }
-
-  public World world() {
-    return world;
-  }
-
-  public OrganizationsService organizations() {
-    return organizations;
+    parts.updateSettings(change);
   }
 
   /**
    * The AWS API requests received since the start or the last reset, by service and operation,
-   * as reads, writes and unrecognised requests (see {@link RequestStats}).
+   * as reads, writes and unrecognised requests.
    */
-  public RequestStats.Snapshot stats() {
-    return front.stats().snapshot();
+  public RequestCounts stats() {
+    RequestStats.Snapshot s = parts.front.stats().snapshot();
+    return new RequestCounts(s.requests(), s.reads(), s.writes(), s.unrecognised(), s.errors(),
+        s.operations());
   }
 
   /** Starts counting requests from zero. */
   public void resetStats() {
-    front.stats().reset();
+    parts.front.stats().reset();
+  }
+
+  /** Sandbox time: what resources, sessions and pending creations see. */
+  public Instant now() {
+    return parts.clock.now();
+  }
+
+  /**
+   * Moves sandbox time forward, so a pending creation or closure finishes, or a session expires,
+   * without waiting. Returns the new sandbox time.
+   */
+  public Instant advanceClock(Duration by) {
+    parts.clock.advance(by);
+    return parts.clock.now();
+  }
+
+  /** Marks addresses as used by AWS accounts outside the organization: CreateAccount fails. */
+  public void seedTakenEmails(Collection<String> emails) {
+    parts.world.transact(() -> parts.organizations.seedTakenEmails(emails));
   }
 
   /**
    * Builds part of the organization straight into the sandbox's state, in one transaction: OUs
    * and member accounts appear as the API would have made them, without a request for each (see
    * {@link OrganizationSeeder}). Returns what {@code build} returns.
+   *
+   * @throws SeedException with the AWS error code the API would have answered
    */
   public <T> T seed(Function<OrganizationSeeder, T> build) {
-    return world.transact(() -> organizations.seed(world.clock().now(), build));
+    try {
+      return parts.world.transact(() -> parts.organizations.seed(parts.clock.now(),
+          seeder -> build.apply(new OrganizationSeeder() {
+            @Override
+            public String rootId() {
+              return seeder.rootId();
+            }
+
+            @Override
+            public String organizationalUnit(String parentId, String name) {
+              return seeder.organizationalUnit(parentId, name);
+            }
+
+            @Override
+            public String account(String name, String email, String parentId,
+                Map<String, String> tags) {
+              return seeder.account(name, email, parentId, tags);
+            }
+          })));
+    } catch (AwsException e) {
+      throw new SeedException(e.code(), e.getMessage(), e);
+    }
+  }
+
+  /**
+   * All state as JSON (tables and ids sorted), secrets masked: what {@code GET /_sandbox/state}
+   * shows, for tests that check a request changed nothing.
+   */
+  public String state() {
+    try {
+      return JSON.writeValueAsString(stateTree());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode stateTree() {
+    return parts.world.transact(() -> JSON.valueToTree(parts.world.store().dump()));
   }
 
   /** Wipes all state and the request counts, and starts again with the same management keys. */
   public void reset() {
-    SandboxCredentials keep = management;
-    world.transact(() -> world.store().clear());
-    front.resetThrottling();
-    front.stats().reset();
-    bootstrap(keep.accessKeyId(), keep.secretAccessKey());
+    parts.reset();
   }
 
   @Override
   public void close() {
     server.stop();
-    world.store().close();
+    parts.world.store().close();
+  }
+
+  /** The admin API's narrow view of this sandbox. */
+  private final class AdminControl implements Control {
+    @Override
+    public Map<String, String> credentials() {
+      SandboxCredentials c = managementCredentials();
+      Map<String, String> out = new LinkedHashMap<>();
+      out.put("accessKeyId", c.accessKeyId());
+      out.put("secretAccessKey", c.secretAccessKey());
+      out.put("accountId", c.accountId());
+      out.put("endpoint", endpoint.toString());
+      return out;
+    }
+
+    @Override
+    public void reset() {
+      Sandbox.this.reset();
+    }
+
+    @Override
+    public Instant advanceClock(Duration by) {
+      return Sandbox.this.advanceClock(by);
+    }
+
+    @Override
+    public Duration clockOffset() {
+      return parts.clock.offset();
+    }
+
+    @Override
+    public void addTakenEmails(List<String> emails) {
+      seedTakenEmails(emails);
+    }
+
+    @Override
+    public JsonNode state() {
+      return stateTree();
+    }
+
+    @Override
+    public JsonNode stats() {
+      return JSON.valueToTree(Sandbox.this.stats());
+    }
+
+    @Override
+    public void resetStats() {
+      Sandbox.this.resetStats();
+    }
+
+    @Override
+    public JsonNode settings() {
+      return SettingsJson.write(Sandbox.this.settings());
+    }
+
+    @Override
+    public JsonNode updateSettings(JsonNode patch) {
+      parts.updateSettings(current -> SettingsJson.merge(current, patch));
+      return settings();
+    }
   }
 
   /** Settings for a sandbox; every one has a default that suits tests and local runs. */
@@ -224,6 +294,9 @@ public final class Sandbox implements AutoCloseable {
     private int maxBodyBytes = 1 << 20;
     private int workerThreads = 128;
     private Duration readTimeout = Duration.ofSeconds(20);
+    private RequestLog requestLog = RequestLog.OFF;
+
+    private Builder() {}
 
     public Builder host(String host) {
       this.host = host;
@@ -247,12 +320,17 @@ public final class Sandbox implements AutoCloseable {
       return this;
     }
 
+    /**
+     * What sandbox time runs on (default: the system clock). A fixed clock gives a sandbox whose
+     * time moves only by {@link #advanceClock}, which tests use so nothing depends on how fast
+     * they run. Signatures are always checked against the machine's real time.
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
     }
 
-    /** Makes ids and generated keys reproducible. */
+    /** Makes ids, generated keys, request ids and the fault dice reproducible. */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -289,6 +367,16 @@ public final class Sandbox implements AutoCloseable {
     /** How long a client may take to send a request before its connection is closed. */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Log one line per AWS API request (operation, account, status, milliseconds) at this level
+     * and above to {@code sink}; off by default. Text a client sent is escaped.
+     */
+    public Builder requestLog(RequestLogLevel level, Consumer<String> sink) {
+      this.requestLog = new RequestLog(
+          RequestLog.Level.valueOf(level.name()), sink);
       return this;
     }
 

@@ -84,8 +84,7 @@ class PermissionsIT {
         .start();
     // An address that belongs to an account outside the organization: CreateAccount fails
     // with EMAIL_ALREADY_EXISTS and apply looks for the account before giving up.
-    sandbox.world().transact(() -> sandbox.organizations()
-        .seedTakenEmails(List.of("perm-taken@example.com")));
+    sandbox.seedTakenEmails(List.of("perm-taken@example.com"));
     var keys = sandbox.managementCredentials();
     clients = new AwsClients(new AwsTarget("us-east-1", sandbox.endpoint(), null,
         StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKeyId(),

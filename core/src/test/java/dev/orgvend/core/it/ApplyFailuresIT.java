@@ -58,8 +58,7 @@ class ApplyFailuresIT {
   void apply_whenEmailTakenOutsideTheOrganization_failsThatAccountOnlyAndSaysWhy() {
     try (Sandbox sandbox = Sandbox.builder().port(0).settings(SandboxSettings.defaults()
         .withCreateAccountDelay(Duration.ofMillis(200))).start()) {
-      sandbox.world().transact(() ->
-          sandbox.organizations().seedTakenEmails(List.of("taken@example.com")));
+      sandbox.seedTakenEmails(List.of("taken@example.com"));
       List<Outcome> outcomes = apply(sandbox, """
           version: 1
           accounts:

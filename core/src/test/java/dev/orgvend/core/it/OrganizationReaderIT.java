@@ -61,7 +61,7 @@ class OrganizationReaderIT {
           if ((operation.equals("ListAccountsForParent")
               || operation.equals("ListCreateAccountStatus"))
               && finished.compareAndSet(false, true)) {
-            sandbox.world().clock().advance(Duration.ofHours(2));
+            sandbox.advanceClock(Duration.ofHours(2));
           }
         }
       };

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgvend.sandbox.protocol.AwsException;
 import dev.orgvend.sandbox.protocol.Nodes;
 import dev.orgvend.sandbox.protocol.Params;
+import dev.orgvend.sandbox.protocol.Service;
 import dev.orgvend.sandbox.protocol.QueryErrors;
 
 /**
@@ -15,6 +16,10 @@ final class AccountErrors {
   private AccountErrors() {}
 
   static final Params.Rules RULES = AccountErrors::validation;
+
+  /** What the front answers for this service when throttling or faulting it. */
+  static final Service.Errors ANSWERS = new Service.Errors(RULES,
+      AccountErrors::tooManyRequests, AccountErrors::internalServerError);
 
   /**
    * A {@code ValidationException} with reason {@code fieldValidationFailed}. The message follows

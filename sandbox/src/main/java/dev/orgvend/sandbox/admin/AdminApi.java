@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orgvend.sandbox.Sandbox;
-import dev.orgvend.sandbox.SandboxCredentials;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
@@ -13,6 +11,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -50,15 +49,11 @@ public final class AdminApi implements HttpHandler {
 
   private final Map<String, Action> actions = new LinkedHashMap<>();
 
-  public AdminApi(Sandbox sandbox) {
+  public AdminApi(Control sandbox) {
     register("GET /_sandbox/health", (q, b) -> JSON.createObjectNode().put("status", "ok"));
     register("GET /_sandbox/credentials", (q, b) -> {
-      SandboxCredentials c = sandbox.managementCredentials();
       ObjectNode out = JSON.createObjectNode();
-      out.put("accessKeyId", c.accessKeyId());
-      out.put("secretAccessKey", c.secretAccessKey());
-      out.put("accountId", c.accountId());
-      out.put("endpoint", sandbox.endpoint().toString());
+      sandbox.credentials().forEach(out::put);
       return out;
     });
     register("POST /_sandbox/reset", (q, b) -> {
@@ -70,10 +65,10 @@ public final class AdminApi implements HttpHandler {
       if (seconds < 0) {
         throw new BadRequest("seconds must not be negative");
       }
-      sandbox.world().clock().advance(Duration.ofSeconds(seconds));
+      Instant now = sandbox.advanceClock(Duration.ofSeconds(seconds));
       return JSON.createObjectNode()
-          .put("offsetSeconds", sandbox.world().clock().offset().toSeconds())
-          .put("now", sandbox.world().clock().now().toString());
+          .put("offsetSeconds", sandbox.clockOffset().toSeconds())
+          .put("now", now.toString());
     });
     register("POST /_sandbox/taken-emails", (q, b) -> {
       if (b == null || !b.isArray()) {
@@ -81,21 +76,17 @@ public final class AdminApi implements HttpHandler {
       }
       List<String> emails = new ArrayList<>();
       b.forEach(e -> emails.add(e.asText()));
-      sandbox.world().transact(() -> sandbox.organizations().seedTakenEmails(emails));
+      sandbox.addTakenEmails(emails);
       return JSON.createObjectNode().put("added", emails.size());
     });
-    register("GET /_sandbox/state", (q, b) ->
-        sandbox.world().transact(() -> JSON.valueToTree(sandbox.world().store().dump())));
-    register("GET /_sandbox/stats", (q, b) -> JSON.valueToTree(sandbox.stats()));
+    register("GET /_sandbox/state", (q, b) -> sandbox.state());
+    register("GET /_sandbox/stats", (q, b) -> sandbox.stats());
     register("POST /_sandbox/stats/reset", (q, b) -> {
       sandbox.resetStats();
-      return JSON.valueToTree(sandbox.stats());
+      return sandbox.stats();
     });
-    register("GET /_sandbox/settings", (q, b) -> SettingsJson.write(sandbox.settings()));
-    register("POST /_sandbox/settings", (q, b) -> {
-      sandbox.updateSettings(current -> SettingsJson.merge(current, b));
-      return SettingsJson.write(sandbox.settings());
-    });
+    register("GET /_sandbox/settings", (q, b) -> sandbox.settings());
+    register("POST /_sandbox/settings", (q, b) -> sandbox.updateSettings(b));
   }
 
   /** Adds an action under {@code "METHOD /_sandbox/path"}. */

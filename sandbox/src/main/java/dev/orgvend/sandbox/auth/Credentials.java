@@ -1,20 +1,19 @@
 package dev.orgvend.sandbox.auth;
 
-import dev.orgvend.sandbox.state.SandboxClock;
 import dev.orgvend.sandbox.state.Store;
 import dev.orgvend.sandbox.state.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 
-/** Every access key the sandbox knows, and the check that a request was signed with one. */
+/**
+ * Every access key the sandbox issued: the credential authority, as IAM and STS are in AWS.
+ * {@link SigV4Authenticator} looks keys up here.
+ */
 public final class Credentials {
   private final Table<AccessKey> keys;
-  private final SandboxClock clock;
   /**
    * Keys with an expiry, soonest first, so that {@link #prune} looks only at the keys it drops.
    * It may hold keys already gone from the table (after a reset); prune skips those.
@@ -22,9 +21,8 @@ public final class Credentials {
   private final PriorityQueue<AccessKey> byExpiry =
       new PriorityQueue<>(Comparator.comparing(AccessKey::expiration));
 
-  public Credentials(Store store, SandboxClock clock) {
+  public Credentials(Store store) {
     this.keys = store.table("auth.key", AccessKey.class);
-    this.clock = clock;
     keys.values().stream().filter(k -> k.expiration() != null).forEach(byExpiry::add);
   }
 
@@ -61,36 +59,4 @@ public final class Credentials {
       }
     }
   }
-
-  /**
-   * Who signed this request. Throws {@link AuthError.Failure} when the key is unknown, the
-   * session token is wrong or expired, or the signature does not verify.
-   */
-  public Authenticated authenticate(SigV4.Request request) {
-    SigV4.Claim claim = SigV4.parse(request);
-    AccessKey key;
-    synchronized (this) {
-      key = keys.get(claim.accessKeyId());
-    }
-    if (key == null) {
-      throw new AuthError.Failure(AuthError.UNKNOWN_KEY, null);
-    }
-    if (key.temporary()) {
-      String token = request.header("x-amz-security-token");
-      if (token == null
-          || !MessageDigest.isEqual(
-              token.getBytes(StandardCharsets.UTF_8),
-              key.sessionToken().getBytes(StandardCharsets.UTF_8))) {
-        throw new AuthError.Failure(AuthError.UNKNOWN_KEY, "session token does not match");
-      }
-    }
-    SigV4.verify(request, claim, key.secretAccessKey(), clock.wallNow());
-    if (key.expiration() != null && !clock.now().isBefore(key.expiration())) {
-      throw new AuthError.Failure(AuthError.EXPIRED_TOKEN, null);
-    }
-    return new Authenticated(key.principal(), claim.region(), claim.service(), key);
-  }
-
-  /** A verified caller and the scope it signed for. */
-  public record Authenticated(Principal principal, String region, String service, AccessKey key) {}
 }

@@ -1,5 +1,6 @@
 package dev.orgvend.sandbox.auth;
 
+import dev.orgvend.sandbox.wire.WireRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,30 +11,24 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Server-side AWS Signature Version 4 checking for header-signed requests: parses the {@code
- * Authorization} header, rebuilds the canonical request and compares signatures in constant time.
- * Reference: the SigV4 section of the AWS IAM user guide ("Create a signed AWS API request").
+ * Server-side AWS Signature Version 4 checking: rebuilds the canonical request a {@link Claim}
+ * covers and compares signatures in constant time. Where the claim comes from (a header, the
+ * query string) is a {@link SignatureLocation}'s business. Reference: the SigV4 section of the AWS
+ * IAM user guide ("Create a signed AWS API request").
  */
 public final class SigV4 {
   static final String ALGORITHM = "AWS4-HMAC-SHA256";
   private static final Duration MAX_SKEW = Duration.ofMinutes(15);
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
-  private static final Pattern AUTH =
-      Pattern.compile(
-          "AWS4-HMAC-SHA256\\s+Credential\\s*=\\s*([^,\\s]+)\\s*,\\s*SignedHeaders\\s*=\\s*([^,\\s]+)"
-              + "\\s*,\\s*Signature\\s*=\\s*([0-9a-fA-F]{64})\\s*");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   /** Derived signing keys by secret, date, region and service; they change once a day. */
   private static final java.util.Map<String, byte[]> SIGNING_KEYS =
@@ -41,21 +36,7 @@ public final class SigV4 {
   private static final String EMPTY_SHA256 =
       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-  /** The request as received, with header names lower-cased. */
-  public record Request(
-      String method,
-      String rawPath,
-      String rawQuery,
-      Map<String, List<String>> headers,
-      byte[] body) {
-
-    String header(String name) {
-      List<String> values = headers.get(name);
-      return values == null || values.isEmpty() ? null : values.get(0);
-    }
-  }
-
-  /** What the Authorization header claims. */
+  /** What a signature claims: who signed, for which scope, which headers, and when. */
   public record Claim(
       String accessKeyId,
       String date,
@@ -67,77 +48,48 @@ public final class SigV4 {
 
   private SigV4() {}
 
-  /** Reads the claim from the request, or fails with MISSING / INCOMPLETE. */
-  public static Claim parse(Request request) {
-    String auth = request.header("authorization");
-    if (auth == null || auth.isBlank()) {
-      throw new AuthError.Failure(AuthError.MISSING, null);
-    }
-    Matcher m = AUTH.matcher(auth.trim());
-    if (!m.matches()) {
-      throw new AuthError.Failure(AuthError.INCOMPLETE, "Authorization header is malformed");
-    }
-    String[] scope = m.group(1).split("/", -1);
-    if (scope.length != 5 || !scope[4].equals("aws4_request") || scope[0].isEmpty()) {
-      throw new AuthError.Failure(AuthError.INCOMPLETE, "credential scope is malformed");
-    }
-    List<String> signed = Arrays.asList(m.group(2).split(";"));
-    if (!signed.contains("host")) {
-      throw new AuthError.Failure(AuthError.INCOMPLETE, "host must be a signed header");
-    }
-    String amzDate = request.header("x-amz-date");
-    if (amzDate == null || !signed.contains("x-amz-date")) {
-      throw new AuthError.Failure(AuthError.INCOMPLETE, "x-amz-date must be sent and signed");
-    }
-    return new Claim(
-        scope[0], scope[1], scope[2], scope[3], signed, m.group(3).toLowerCase(Locale.ROOT), amzDate);
-  }
-
   /**
    * Checks the claim's time against {@code wallNow} and its signature against {@code secret}.
-   * Throws {@link AuthError.Failure} on any mismatch.
+   * Throws {@link AuthFailure} on any mismatch.
    */
-  public static void verify(Request request, Claim claim, String secret, Instant wallNow) {
+  public static void verify(WireRequest request, SignatureLocation location, Claim claim,
+      String secret, Instant wallNow) {
     Instant signedAt;
     try {
       signedAt = LocalDateTime.parse(claim.amzDate(), AMZ_DATE).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw new AuthError.Failure(AuthError.INCOMPLETE, "x-amz-date is not yyyyMMddTHHmmssZ");
+      throw new AuthFailure(AuthFailure.Reason.INCOMPLETE, "x-amz-date is not yyyyMMddTHHmmssZ");
     }
     if (!claim.amzDate().startsWith(claim.date())) {
-      throw new AuthError.Failure(AuthError.BAD_SIGNATURE, "scope date differs from x-amz-date");
+      throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "scope date differs from x-amz-date");
     }
     if (Duration.between(signedAt, wallNow).abs().compareTo(MAX_SKEW) > 0) {
-      throw new AuthError.Failure(AuthError.SIGNATURE_EXPIRED, null);
+      throw new AuthFailure(AuthFailure.Reason.SIGNATURE_EXPIRED, null);
     }
-    String payloadHash = payloadHash(request);
-    String canonical = canonicalRequest(request, claim.signedHeaders(), payloadHash);
+    String canonical = canonicalRequest(request, claim.signedHeaders(),
+        location.canonicalQuery(request), location.payloadHash(request));
     String expected = signature(secret, claim, canonical);
     if (!MessageDigest.isEqual(
         expected.getBytes(StandardCharsets.US_ASCII),
         claim.signature().getBytes(StandardCharsets.US_ASCII))) {
-      throw new AuthError.Failure(AuthError.BAD_SIGNATURE, null);
+      throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, null);
     }
   }
 
-  static String payloadHash(Request request) {
-    String actual = request.body().length == 0 ? EMPTY_SHA256 : hex(sha256(request.body()));
-    String declared = request.header("x-amz-content-sha256");
-    if (declared != null && !declared.equalsIgnoreCase(actual)) {
-      throw new AuthError.Failure(AuthError.BAD_SIGNATURE, "x-amz-content-sha256 does not match body");
-    }
-    return actual;
+  static String sha256Hex(byte[] body) {
+    return body.length == 0 ? EMPTY_SHA256 : hex(sha256(body));
   }
 
-  static String canonicalRequest(Request request, List<String> signedHeaders, String payloadHash) {
+  static String canonicalRequest(WireRequest request, List<String> signedHeaders,
+      String canonicalQuery, String payloadHash) {
     StringBuilder c = new StringBuilder(512);
     c.append(request.method().toUpperCase(Locale.ROOT)).append('\n');
     c.append(canonicalUri(request.rawPath())).append('\n');
-    c.append(canonicalQuery(request.rawQuery())).append('\n');
+    c.append(canonicalQuery).append('\n');
     for (String name : signedHeaders) {
       List<String> values = request.headers().get(name);
       if (values == null) {
-        throw new AuthError.Failure(AuthError.BAD_SIGNATURE, "signed header missing: " + name);
+        throw new AuthFailure(AuthFailure.Reason.BAD_SIGNATURE, "signed header missing: " + name);
       }
       List<String> cleaned = new ArrayList<>(values.size());
       for (String v : values) {

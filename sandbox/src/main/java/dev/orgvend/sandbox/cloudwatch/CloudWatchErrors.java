@@ -2,6 +2,7 @@ package dev.orgvend.sandbox.cloudwatch;
 
 import dev.orgvend.sandbox.protocol.AwsException;
 import dev.orgvend.sandbox.protocol.Params;
+import dev.orgvend.sandbox.protocol.Service;
 import dev.orgvend.sandbox.protocol.QueryErrors;
 
 /**
@@ -20,6 +21,10 @@ final class CloudWatchErrors {
       ? missingParameter(v.member())
       : AwsException.queryCompatible("ValidationError", "ValidationException", 400,
           QueryErrors.validationMessage(v));
+
+  /** What the front answers for this service when throttling or faulting it. */
+  static final Service.Errors ANSWERS = new Service.Errors(RULES,
+      CloudWatchErrors::throttling, CloudWatchErrors::internalServiceError);
 
   static AwsException missingParameter(String member) {
     return AwsException.queryCompatible("MissingParameter", "MissingRequiredParameterException",

@@ -2,6 +2,7 @@ package dev.orgvend.sandbox.iam;
 
 import dev.orgvend.sandbox.protocol.AwsException;
 import dev.orgvend.sandbox.protocol.Params;
+import dev.orgvend.sandbox.protocol.Service;
 import dev.orgvend.sandbox.protocol.QueryErrors;
 
 /**
@@ -13,6 +14,10 @@ final class IamErrors {
   private IamErrors() {}
 
   static final Params.Rules RULES = QueryErrors.VALIDATION_ERROR;
+
+  /** What the front answers for this service when throttling or faulting it. */
+  static final Service.Errors ANSWERS = new Service.Errors(RULES,
+      QueryErrors::throttling, IamErrors::serviceFailure);
 
   static AwsException noSuchRole(String roleName) {
     return AwsException.of("NoSuchEntity", 404,

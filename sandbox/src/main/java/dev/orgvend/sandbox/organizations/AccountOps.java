@@ -3,7 +3,6 @@ package dev.orgvend.sandbox.organizations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orgvend.sandbox.SandboxSettings;
 import dev.orgvend.sandbox.organizations.Records.Account;
 import dev.orgvend.sandbox.organizations.Records.CreateRequest;
 import dev.orgvend.sandbox.organizations.Records.Organization;
@@ -63,16 +62,16 @@ final class AccountOps {
         .orElse("ALLOW");
     Map<String, String> tags = Tagging.read(p, "Tags");
 
-    SandboxSettings settings = ctx.settings.get();
+    OrgRules rules = ctx.rules.get();
     List<CreateRequest> inFlight = ctx.state.creating.stream().map(ctx.state.requests::get)
         .toList();
-    if (inFlight.size() >= settings.maxCreationsInFlight()) {
+    if (inFlight.size() >= rules.maxCreationsInFlight()) {
       throw OrgErrors.constraint("ACCOUNT_CREATION_RATE_LIMIT_EXCEEDED", "You have too many"
           + " account creation requests in progress. Wait for one to finish and try again.");
     }
-    boolean full = ctx.state.members().size() + inFlight.size() >= settings.accountLimit();
-    if (full && settings.overQuota() == SandboxSettings.OverQuota.SYNC) {
-      throw OrgErrors.accountNumberLimit(settings.accountLimit());
+    boolean full = ctx.state.members().size() + inFlight.size() >= rules.accountLimit();
+    if (full && !rules.overQuotaFailsLater()) {
+      throw OrgErrors.accountNumberLimit(rules.accountLimit());
     }
     // A second request for an address that is already being created fails when it settles; the
     // planned reason is kept in failureReason while the request is still IN_PROGRESS.
@@ -80,7 +79,7 @@ final class AccountOps {
         ? "CONCURRENT_ACCOUNT_MODIFICATION" : full ? "ACCOUNT_LIMIT_EXCEEDED" : null;
     CreateRequest request = new CreateRequest("car-" + ctx.state.ids.hex(32), name, email,
         roleName, billing, tags, "IN_PROGRESS", call.now(),
-        call.now().plus(settings.createAccountDelay()), null, null, planned);
+        call.now().plus(rules.createAccountDelay()), null, null, planned);
     ctx.state.requests.put(request.id(), request);
     ObjectNode out = Nodes.object();
     out.set("CreateAccountStatus", statusNode(request));

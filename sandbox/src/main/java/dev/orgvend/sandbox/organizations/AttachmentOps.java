@@ -50,7 +50,7 @@ final class AttachmentOps {
     if (policy.targets().contains(targetId)) {
       throw OrgErrors.duplicatePolicyAttachment();
     }
-    int max = ctx.settings.get().orgLimits().maxPoliciesPerTarget();
+    int max = ctx.rules.get().maxPoliciesPerTarget();
     if (ctx.state.attachedTo(targetId, policy.type()).size() >= max) {
       throw OrgErrors.maxAttachments(max);
     }

@@ -1,7 +1,6 @@
 package dev.orgvend.sandbox.organizations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.orgvend.sandbox.SandboxSettings;
 import dev.orgvend.sandbox.organizations.Records.Account;
 import dev.orgvend.sandbox.organizations.Records.Organization;
 import dev.orgvend.sandbox.protocol.Call;
@@ -45,7 +44,7 @@ final class CloseOps {
     if (!account.state().equals("ACTIVE")) {
       throw OrgErrors.accountAlreadyClosed();
     }
-    SandboxSettings.OrgLimits limits = ctx.settings.get().orgLimits();
+    OrgRules limits = ctx.rules.get();
     long pending = ctx.state.accounts.values().stream()
         .filter(a -> a.state().equals("PENDING_CLOSURE")).count();
     if (pending >= limits.maxConcurrentClosures()) {
@@ -73,7 +72,7 @@ final class CloseOps {
     if (ctx.state.closing.isEmpty()) {
       return;
     }
-    Duration delay = ctx.settings.get().createAccountDelay();
+    Duration delay = ctx.rules.get().createAccountDelay();
     for (String id : List.copyOf(ctx.state.closing)) {
       Account a = ctx.state.accounts.get(id);
       if (!a.closedAt().plus(delay).isAfter(now)) {

@@ -2,7 +2,6 @@ package dev.orgvend.sandbox.organizations;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orgvend.sandbox.SandboxSettings;
 import dev.orgvend.sandbox.iam.Roles;
 import dev.orgvend.sandbox.organizations.Records.Account;
 import dev.orgvend.sandbox.organizations.Records.Organization;
@@ -15,17 +14,17 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * What every Organizations operation group shares: the state, the settings, access checks and
+ * What every Organizations operation group shares: the state, the rules, access checks and
  * the output shapes (one builder per shape, so every operation renders an account the same way).
  */
 final class OrgContext {
   final OrgState state;
-  final Supplier<SandboxSettings> settings;
+  final Supplier<OrgRules> rules;
   final Roles roles;
 
-  OrgContext(OrgState state, Supplier<SandboxSettings> settings, Roles roles) {
+  OrgContext(OrgState state, Supplier<OrgRules> rules, Roles roles) {
     this.state = state;
-    this.settings = settings;
+    this.rules = rules;
     this.roles = roles;
   }
 

@@ -2,6 +2,7 @@ package dev.orgvend.sandbox.organizations;
 
 import dev.orgvend.sandbox.protocol.AwsException;
 import dev.orgvend.sandbox.protocol.Params;
+import dev.orgvend.sandbox.protocol.Service;
 
 /**
  * The Organizations error catalogue: every error this service answers, spelled once. Codes are
@@ -13,6 +14,10 @@ final class OrgErrors {
   static final Params.Rules RULES =
       v -> invalidInput(reasonFor(v.kind()),
           "Invalid value for " + v.member() + ": it must " + v.constraint() + ".");
+
+  /** What the front answers for this service when throttling or faulting it. */
+  static final Service.Errors ANSWERS = new Service.Errors(RULES,
+      OrgErrors::tooManyRequests, OrgErrors::serviceException);
 
   private static String reasonFor(Params.Kind kind) {
     return switch (kind) {

@@ -1,24 +1,27 @@
 package dev.orgvend.sandbox.organizations;
 
-import dev.orgvend.sandbox.SandboxSettings;
 import dev.orgvend.sandbox.iam.Roles;
 import dev.orgvend.sandbox.organizations.Records.Account;
 import dev.orgvend.sandbox.organizations.Records.TakenEmail;
-import dev.orgvend.sandbox.protocol.AwsException;
+import dev.orgvend.sandbox.protocol.Binding;
 import dev.orgvend.sandbox.protocol.Operation;
-import dev.orgvend.sandbox.protocol.Params;
+import dev.orgvend.sandbox.protocol.Protocol;
 import dev.orgvend.sandbox.protocol.Service;
 import dev.orgvend.sandbox.state.AccountDirectory;
 import dev.orgvend.sandbox.state.Ids;
 import dev.orgvend.sandbox.state.Store;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** AWS Organizations (awsJson 1.1, target prefix {@code AWSOrganizationsV20161128}). */
-public final class OrganizationsService implements Service {
+public final class OrganizationsService {
+  private static final Binding JSON =
+      new Binding.AwsJson("AWSOrganizationsV20161128", Protocol.AWS_JSON_1_1, false);
+
   private final OrgState state;
   private final OrganizationOps organizationOps;
   private final AccountOps accountOps;
@@ -27,10 +30,10 @@ public final class OrganizationsService implements Service {
   private final OrgContext ctx;
   private final Map<String, Operation> operations = new HashMap<>();
 
-  public OrganizationsService(Store store, Ids ids, Supplier<SandboxSettings> settings,
+  public OrganizationsService(Store store, Ids ids, Supplier<OrgRules> rules,
       Roles roles) {
     this.state = new OrgState(store, ids);
-    this.ctx = new OrgContext(state, settings, roles);
+    this.ctx = new OrgContext(state, rules, roles);
     this.accountOps = new AccountOps(ctx);
     this.organizationOps = new OrganizationOps(ctx);
     this.closeOps = new CloseOps(ctx);
@@ -54,29 +57,8 @@ public final class OrganizationsService implements Service {
     });
   }
 
-  @Override
-  public Wire wire() {
-    return new Wire("organizations", "AWSOrganizationsV20161128", "1.1", null, null, false);
-  }
-
-  @Override
-  public Params.Rules rules() {
-    return OrgErrors.RULES;
-  }
-
-  @Override
-  public AwsException throttled(String operation) {
-    return OrgErrors.tooManyRequests();
-  }
-
-  @Override
-  public AwsException internalFailure() {
-    return OrgErrors.serviceException();
-  }
-
-  @Override
-  public Map<String, Operation> operations() {
-    return operations;
+  public Service service() {
+    return new Service("organizations", List.of(JSON), OrgErrors.ANSWERS, operations);
   }
 
   public AccountDirectory directory() {
@@ -109,7 +91,7 @@ public final class OrganizationsService implements Service {
    * Runs {@code build} with a seeder that adds OUs and accounts straight to the state, then
    * attaches the default policy to everything it added. Call inside a world transaction.
    */
-  public <T> T seed(Instant now, Function<OrganizationSeeder, T> build) {
+  public <T> T seed(Instant now, Function<Seeder, T> build) {
     Seeder seeder = new Seeder(ctx, ouOps, accountOps, now);
     try {
       return build.apply(seeder);

@@ -60,7 +60,7 @@ final class OuOps {
     if (nameTaken(parentId, name, null)) {
       throw OrgErrors.duplicateOu();
     }
-    int maxOus = ctx.settings.get().orgLimits().maxOus();
+    int maxOus = ctx.rules.get().maxOus();
     if (ctx.state.ous.size() >= maxOus) {
       throw OrgErrors.ouNumberLimit(maxOus);
     }

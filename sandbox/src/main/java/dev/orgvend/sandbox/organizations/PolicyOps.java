@@ -2,7 +2,6 @@ package dev.orgvend.sandbox.organizations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orgvend.sandbox.SandboxSettings;
 import dev.orgvend.sandbox.organizations.Records.Organization;
 import dev.orgvend.sandbox.organizations.Records.Policy;
 import dev.orgvend.sandbox.organizations.Records.Tags;
@@ -45,7 +44,7 @@ final class PolicyOps {
     if (!org.allFeatures()) {
       throw OrgErrors.policyTypeNotAvailable();
     }
-    SandboxSettings.OrgLimits limits = ctx.settings.get().orgLimits();
+    OrgRules limits = ctx.rules.get();
     PolicyDocuments.check(type, content, limits.maxScpChars());
     if (nameTaken(type, name, null)) {
       throw OrgErrors.duplicatePolicy();
@@ -82,7 +81,7 @@ final class PolicyOps {
     }
     if (content != null) {
       PolicyDocuments.check(policy.type(), content,
-          ctx.settings.get().orgLimits().maxScpChars());
+          ctx.rules.get().maxScpChars());
     }
     if (name != null && nameTaken(policy.type(), name, id)) {
       throw OrgErrors.duplicatePolicy();

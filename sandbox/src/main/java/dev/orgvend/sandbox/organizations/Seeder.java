@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@link OrganizationSeeder} behind {@code Sandbox.seed}. FullAWSAccess is attached to all
- * new OUs and accounts at the end in one write: attaching per target would rewrite the policy's
- * growing target list thousands of times.
+ * Adds OUs and member accounts straight to the state, as {@code Sandbox.seed} offers it (see
+ * {@code OrganizationSeeder} for the rules). FullAWSAccess is attached to all new OUs and
+ * accounts at the end in one write: attaching per target would rewrite the policy's growing
+ * target list thousands of times.
  */
-final class Seeder implements OrganizationSeeder {
+public final class Seeder {
   private final OrgContext ctx;
   private final OuOps ouOps;
   private final AccountOps accountOps;
@@ -36,12 +37,12 @@ final class Seeder implements OrganizationSeeder {
     this.accounts = ctx.state.members().size() + ctx.state.creating.size();
   }
 
-  @Override
+  /** The id of the organization's root. */
   public String rootId() {
     return org.rootId();
   }
 
-  @Override
+  /** Adds an OU under a root or OU; returns its id. */
   public String organizationalUnit(String parentId, String name) {
     if (name == null || name.isEmpty() || name.length() > 128) {
       throw new IllegalArgumentException("an OU name has 1 to 128 characters: " + name);
@@ -51,7 +52,7 @@ final class Seeder implements OrganizationSeeder {
     return id;
   }
 
-  @Override
+  /** Adds an active member account, created by the organization; returns its id. */
   public String account(String name, String email, String parentId, Map<String, String> tags) {
     if (name == null || name.length() > 50 || !AccountOps.ACCOUNT_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("an account name has 1 to 50 printable ASCII"
@@ -69,7 +70,7 @@ final class Seeder implements OrganizationSeeder {
       throw OrgErrors.parentNotFound(parentId);
     }
     Tagging.checkCount(tags);
-    int limit = ctx.settings.get().accountLimit();
+    int limit = ctx.rules.get().accountLimit();
     if (accounts >= limit) {
       throw OrgErrors.accountNumberLimit(limit);
     }

@@ -30,6 +30,10 @@ public final class QueryErrors {
     return member.substring(0, 1).toLowerCase(Locale.ROOT) + member.substring(1);
   }
 
+  /** The answers of a Query service that has no catalogue of its own (STS). */
+  public static final Service.Errors ANSWERS = new Service.Errors(VALIDATION_ERROR,
+      QueryErrors::throttling, QueryErrors::internalFailure);
+
   public static AwsException throttling() {
     return AwsException.of("Throttling", 400, "Rate exceeded");
   }

@@ -2,60 +2,40 @@ package dev.orgvend.sandbox.protocol;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * An AWS service the sandbox speaks: how requests for it are recognised on the wire, how its
- * errors look, and its operations by name.
+ * An AWS service the sandbox speaks, in one shared form: its signing name and bindings (how
+ * requests reach it), how it reports bad input, throttling and server faults, and its operations
+ * by name. Each service package builds one from its operation groups and error catalogue.
+ *
+ * @param signingName the service in a SigV4 credential scope, e.g. {@code organizations}; it also
+ *     names the service in request counts and logs
+ * @param bindings one per protocol the service answers
+ * @param errors the service's answers to trouble the front detects
+ * @param operations every operation, by name
  */
-public interface Service {
+public record Service(
+    String signingName,
+    List<Binding> bindings,
+    Errors errors,
+    Map<String, Operation> operations) {
 
-  /**
-   * Wire facts about a service: a {@code jsonTargetPrefix} (awsJson), a {@code queryVersion}
-   * (awsQuery, possibly alongside JSON for query-compatible services) or {@code restRoutes}
-   * (restJson1, where the method and path name the operation).
-   */
-  record Wire(
-      String signingName,
-      String jsonTargetPrefix,
-      String jsonVersion,
-      String queryVersion,
-      String xmlNamespace,
-      boolean queryCompatible,
-      List<Route> restRoutes) {
-
-    public Wire {
-      restRoutes = List.copyOf(restRoutes);
-    }
-
-    /** A service without REST routes (awsJson and awsQuery services). */
-    public Wire(String signingName, String jsonTargetPrefix, String jsonVersion,
-        String queryVersion, String xmlNamespace, boolean queryCompatible) {
-      this(signingName, jsonTargetPrefix, jsonVersion, queryVersion, xmlNamespace,
-          queryCompatible, List.of());
-    }
-
-    /** A restJson1 service, recognised only by the routes of its operations. */
-    public static Wire restJson(String signingName, List<Route> routes) {
-      return new Wire(signingName, null, null, null, null, false, routes);
-    }
+  public Service {
+    bindings = List.copyOf(bindings);
+    operations = Map.copyOf(operations);
   }
 
   /**
-   * One restJson1 operation's HTTP binding, e.g. {@code POST /putAlternateContact}. The path is
-   * matched exactly; none of the services the sandbox speaks puts labels in its paths.
+   * The errors a service answers for trouble found outside its operations, taken from its error
+   * catalogue.
+   *
+   * @param rules how bad input becomes the service's validation error
+   * @param throttled the error for a caller over a request rate
+   * @param internalFailure the error for an injected or unexpected server fault
    */
-  record Route(String method, String path, String operation) {}
-
-  Wire wire();
-
-  /** The rules that turn bad input into this service's validation errors. */
-  Params.Rules rules();
-
-  /** The error this service answers when a caller exceeds a request rate. */
-  AwsException throttled(String operation);
-
-  /** The error this service answers for an injected or unexpected server fault. */
-  AwsException internalFailure();
-
-  Map<String, Operation> operations();
+  public record Errors(
+      Params.Rules rules,
+      Supplier<AwsException> throttled,
+      Supplier<AwsException> internalFailure) {}
 }

@@ -2,6 +2,7 @@ package dev.orgvend.sandbox.sns;
 
 import dev.orgvend.sandbox.protocol.AwsException;
 import dev.orgvend.sandbox.protocol.Params;
+import dev.orgvend.sandbox.protocol.Service;
 import dev.orgvend.sandbox.protocol.QueryErrors;
 
 /**
@@ -13,6 +14,10 @@ final class SnsErrors {
 
   static final Params.Rules RULES =
       v -> AwsException.of("InvalidParameter", 400, QueryErrors.validationMessage(v));
+
+  /** What the front answers for this service when throttling or faulting it. */
+  static final Service.Errors ANSWERS = new Service.Errors(RULES,
+      SnsErrors::throttled, SnsErrors::internalError);
 
   /** {@code Invalid parameter: <what>}, the form SNS uses for its own checks. */
   static AwsException invalidParameter(String what) {

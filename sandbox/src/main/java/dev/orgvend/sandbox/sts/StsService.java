@@ -8,21 +8,24 @@ import dev.orgvend.sandbox.auth.Principal;
 import dev.orgvend.sandbox.iam.Role;
 import dev.orgvend.sandbox.iam.Roles;
 import dev.orgvend.sandbox.protocol.AwsException;
+import dev.orgvend.sandbox.protocol.Binding;
 import dev.orgvend.sandbox.protocol.Call;
 import dev.orgvend.sandbox.protocol.Nodes;
-import dev.orgvend.sandbox.protocol.Operation;
 import dev.orgvend.sandbox.protocol.Params;
 import dev.orgvend.sandbox.protocol.QueryErrors;
 import dev.orgvend.sandbox.protocol.Service;
 import dev.orgvend.sandbox.state.AccountDirectory;
 import dev.orgvend.sandbox.state.Ids;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** AWS Security Token Service: GetCallerIdentity and AssumeRole. */
-public final class StsService implements Service {
+/** AWS Security Token Service: GetCallerIdentity and AssumeRole (awsQuery, 2011-06-15). */
+public final class StsService {
+  private static final Binding QUERY =
+      new Binding.AwsQuery("2011-06-15", "https://sts.amazonaws.com/doc/2011-06-15/");
   private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
   private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]*");
   private static final Pattern ROLE_ARN =
@@ -41,30 +44,9 @@ public final class StsService implements Service {
     this.ids = ids;
   }
 
-  @Override
-  public Wire wire() {
-    return new Wire("sts", null, null, "2011-06-15", "https://sts.amazonaws.com/doc/2011-06-15/",
-        false);
-  }
-
-  @Override
-  public Params.Rules rules() {
-    return QueryErrors.VALIDATION_ERROR;
-  }
-
-  @Override
-  public AwsException throttled(String operation) {
-    return QueryErrors.throttling();
-  }
-
-  @Override
-  public AwsException internalFailure() {
-    return QueryErrors.internalFailure();
-  }
-
-  @Override
-  public Map<String, Operation> operations() {
-    return Map.of("GetCallerIdentity", this::getCallerIdentity, "AssumeRole", this::assumeRole);
+  public Service service() {
+    return new Service("sts", List.of(QUERY), QueryErrors.ANSWERS,
+        Map.of("GetCallerIdentity", this::getCallerIdentity, "AssumeRole", this::assumeRole));
   }
 
   private JsonNode getCallerIdentity(Call call) {

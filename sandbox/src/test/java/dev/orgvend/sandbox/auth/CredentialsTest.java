@@ -2,13 +2,10 @@ package dev.orgvend.sandbox.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orgvend.sandbox.state.SandboxClock;
 import dev.orgvend.sandbox.state.SqliteStore;
 import dev.orgvend.sandbox.state.Store;
-import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +19,7 @@ class CredentialsTest {
 
   private final Store store = Store.inMemory();
   private final Credentials credentials =
-      new Credentials(store, new SandboxClock(Clock.fixed(T0, ZoneOffset.UTC)));
+      new Credentials(store);
 
   private static AccessKey session(String id, Instant expiration) {
     return new AccessKey(id, "secret-" + id, "token-" + id, expiration, SESSION);
@@ -60,12 +57,12 @@ class CredentialsTest {
   void prune_afterRestart_stillFindsSessionsIssuedBefore(@TempDir Path dir) {
     Path file = dir.resolve("state.db");
     try (SqliteStore before = SqliteStore.open(file)) {
-      Credentials issuing = new Credentials(before, new SandboxClock(Clock.fixed(T0, ZoneOffset.UTC)));
+      Credentials issuing = new Credentials(before);
       issuing.add(session("ASIABEFORERESTART", T0.minusSeconds(100_000)));
       before.commit();
     }
     try (SqliteStore after = SqliteStore.open(file)) {
-      Credentials reopened = new Credentials(after, new SandboxClock(Clock.fixed(T0, ZoneOffset.UTC)));
+      Credentials reopened = new Credentials(after);
       assertThat(reopened.find("ASIABEFORERESTART")).isPresent();
 
       reopened.prune(T0);

@@ -25,9 +25,9 @@ class AlarmQuotaTest {
         + "\"MetricName\":\"EstimatedCharges\",\"Namespace\":\"AWS/Billing\","
         + "\"Statistic\":\"Maximum\",\"Period\":21600,\"EvaluationPeriods\":1,"
         + "\"Threshold\":10,\"ComparisonOperator\":\"GreaterThanThreshold\"}");
-    Call call = new Call("PutMetricAlarm", input, new Params(input, service.rules()), CALLER,
+    Call call = new Call("PutMetricAlarm", input, new Params(input, service.service().errors().rules()), CALLER,
         region, Instant.parse("2026-01-01T00:00:00Z"));
-    service.operations().get("PutMetricAlarm").run(call);
+    service.service().operations().get("PutMetricAlarm").run(call);
   }
 
   @Test

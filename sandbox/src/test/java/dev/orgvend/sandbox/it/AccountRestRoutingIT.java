@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,12 @@ class AccountRestRoutingIT {
   @AfterAll
   static void stop() {
     fx.close();
+  }
+
+  /** Contacts belong to the account, and tests set and expect them: each starts afresh. */
+  @BeforeEach
+  void freshSandbox() {
+    fx.sandbox.reset();
   }
 
   private static JsonNode json(String body) throws Exception {

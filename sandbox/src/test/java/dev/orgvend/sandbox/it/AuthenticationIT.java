@@ -107,7 +107,7 @@ class AuthenticationIT {
           .roleArn("arn:aws:iam::" + account + ":role/OrganizationAccountAccessRole"))
           .credentials();
     }
-    fx.sandbox.world().clock().advance(Duration.ofMinutes(16));
+    fx.sandbox.advanceClock(Duration.ofMinutes(16));
     try (StsClient sts = fx.sts(SandboxFixture.sessionProvider(shortLived));
         OrganizationsClient orgs = fx.organizations(SandboxFixture.sessionProvider(shortLived))) {
       assertThatThrownBy(sts::getCallerIdentity)

@@ -58,7 +58,7 @@ class CloseAccountIT {
   }
 
   private static void settle() {
-    fx.sandbox.world().clock().advance(Duration.ofSeconds(1));
+    fx.sandbox.advanceClock(Duration.ofSeconds(1));
   }
 
   @Test
@@ -135,7 +135,7 @@ class CloseAccountIT {
         .isThrownBy(() -> close(c))
         .satisfies(e -> assertThat(e.reasonAsString()).isEqualTo("CLOSE_ACCOUNT_QUOTA_EXCEEDED"));
 
-    fx.sandbox.world().clock().advance(Duration.ofDays(30));
+    fx.sandbox.advanceClock(Duration.ofDays(30));
     close(c);
     assertThat(describe(c).state()).isEqualTo(AccountState.PENDING_CLOSURE);
   }

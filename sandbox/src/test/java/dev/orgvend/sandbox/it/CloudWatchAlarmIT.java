@@ -53,7 +53,7 @@ class CloudWatchAlarmIT extends CloudWatchAlarmTestBase {
     cw.setAlarmState(r -> r.alarmName("updated-alarm").stateValue(StateValue.ALARM)
         .stateReason("forced by test"));
     MetricAlarm before = describe(cw, "updated-alarm");
-    fx.sandbox.world().clock().advance(Duration.ofMinutes(5));
+    fx.sandbox.advanceClock(Duration.ofMinutes(5));
 
     cw.putMetricAlarm(billing("updated-alarm", r -> r.threshold(1000.0).alarmActions(List.of())));
 
@@ -123,7 +123,7 @@ class CloudWatchAlarmIT extends CloudWatchAlarmTestBase {
   void setAlarmState_changesStateReasonAndTimestamps() {
     cw.putMetricAlarm(billing("stateful"));
     MetricAlarm before = describe(cw, "stateful");
-    fx.sandbox.world().clock().advance(Duration.ofSeconds(30));
+    fx.sandbox.advanceClock(Duration.ofSeconds(30));
 
     cw.setAlarmState(r -> r.alarmName("stateful").stateValue(StateValue.ALARM)
         .stateReason("threshold crossed").stateReasonData("{\"value\":300}"));

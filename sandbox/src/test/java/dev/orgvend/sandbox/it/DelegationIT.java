@@ -4,6 +4,7 @@ import static dev.orgvend.sandbox.it.OrgSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -56,16 +57,17 @@ class DelegationIT {
   @Test
   void enableAwsServiceAccess_thenList_showsPrincipalWithDate() {
     String service = service();
-    Instant before = Instant.now().minusSeconds(5);
+    Instant enabledAt = fx.sandbox.now();
 
     orgs.enableAWSServiceAccess(r -> r.servicePrincipal(service));
+    fx.sandbox.advanceClock(Duration.ofMinutes(1));
     orgs.enableAWSServiceAccess(r -> r.servicePrincipal(service));
 
     List<EnabledServicePrincipal> enabled = orgs.listAWSServiceAccessForOrganization()
         .enabledServicePrincipals().stream().filter(e -> e.servicePrincipal().equals(service))
         .toList();
-    assertThat(enabled).singleElement()
-        .satisfies(e -> assertThat(e.dateEnabled()).isAfter(before));
+    assertThat(enabled).as("enabled once, dated by the first call").singleElement()
+        .satisfies(e -> assertThat(e.dateEnabled()).isEqualTo(enabledAt));
   }
 
   @Test

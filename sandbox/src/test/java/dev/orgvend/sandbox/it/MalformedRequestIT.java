@@ -142,11 +142,10 @@ class MalformedRequestIT {
           + "X-Amz-Target: AWSOrganizationsV20161128.DescribeOrganization\r\n"
           + "Content-Length: 100\r\n\r\n{\"trunc").getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      long started = System.nanoTime();
+      // The event: the server closes the connection (end of stream). The socket timeout only
+      // keeps a server that never closes from hanging the test; it is not a timing assertion.
       InputStream in = socket.getInputStream();
       byte[] reply = in.readAllBytes();
-      long waitedMs = (System.nanoTime() - started) / 1_000_000;
-      assertThat(waitedMs).isLessThan(8_000);
       String text = new String(reply, StandardCharsets.UTF_8);
       assertThat(text).doesNotContain("500");
     }

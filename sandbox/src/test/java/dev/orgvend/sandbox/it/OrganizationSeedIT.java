@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
-import dev.orgvend.sandbox.protocol.AwsException;
+import dev.orgvend.sandbox.SeedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,14 +86,14 @@ class OrganizationSeedIT {
     String name = OrgSupport.unique("twice");
     fx.sandbox.seed(s -> s.organizationalUnit(s.rootId(), name));
 
-    assertThatExceptionOfType(AwsException.class)
+    assertThatExceptionOfType(SeedException.class)
         .isThrownBy(() -> fx.sandbox.seed(s -> s.organizationalUnit(s.rootId(), name)))
         .satisfies(e -> assertThat(e.code()).isEqualTo("DuplicateOrganizationalUnitException"));
   }
 
   @Test
   void seed_unknownParent_failsWithParentNotFound() {
-    assertThatExceptionOfType(AwsException.class)
+    assertThatExceptionOfType(SeedException.class)
         .isThrownBy(() -> fx.sandbox.seed(s -> s.account("lost", OrgSupport.unique("lost")
             + "@example.com", "ou-zzzz-zzzzzzzz", Map.of())))
         .satisfies(e -> assertThat(e.code()).isEqualTo("ParentNotFoundException"));
@@ -114,7 +114,7 @@ class OrganizationSeedIT {
   void seed_beyondAccountLimit_failsWithAccountNumberLimit() {
     try (Sandbox small = Sandbox.builder().port(0).settings(SandboxSettings.defaults()
         .withQuotas(SandboxSettings.OverQuota.SYNC, 3, 5)).start()) {
-      assertThatExceptionOfType(AwsException.class)
+      assertThatExceptionOfType(SeedException.class)
           .isThrownBy(() -> small.seed(s -> {
             for (int i = 0; i < 3; i++) {
               s.account("a" + i, "limit-" + i + "@example.com", s.rootId(), Map.of());

@@ -189,7 +189,7 @@ class OrganizationTreeIT {
       requests.add(orgs.createAccount(r -> r.accountName(name).email(name + "@example.com"))
           .createAccountStatus().id());
     }
-    fx.sandbox.world().clock().advance(Duration.ofSeconds(1));
+    fx.sandbox.advanceClock(Duration.ofSeconds(1));
     for (String request : requests) {
       String id = orgs.describeCreateAccountStatus(r -> r.createAccountRequestId(request))
           .createAccountStatus().accountId();

@@ -52,7 +52,7 @@ class OrganizationsRestartIT {
       orgs.attachPolicy(r -> r.policyId(policy).targetId(ou));
       CreateAccountStatus created = orgs.createAccount(
           r -> r.accountName("kept").email("kept@example.com")).createAccountStatus();
-      first.world().clock().advance(Duration.ofSeconds(1));
+      first.advanceClock(Duration.ofSeconds(1));
       account = orgs.describeCreateAccountStatus(r -> r.createAccountRequestId(created.id()))
           .createAccountStatus().accountId();
       String admin = account;

@@ -4,7 +4,10 @@ import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxCredentials;
 import dev.orgvend.sandbox.SandboxSettings;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -20,21 +23,40 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * A sandbox on a free port with real AWS SDK clients pointed at it. Each test class gets its own
- * sandbox, with a short account-creation delay so flows finish quickly.
+ * sandbox. Its time stands still unless a test moves it ({@link Sandbox#advanceClock}), so a
+ * pending creation or closure finishes when the test says and never because the machine was slow;
+ * only clients that poll like real ones (boto3, the AWS CLI) get a sandbox whose time runs.
  */
 public final class SandboxFixture implements AutoCloseable {
   public final Sandbox sandbox;
   public final URI endpoint;
   public final SandboxCredentials management;
 
+  /** Sandbox time when a fixture starts; it moves only when a test advances it. */
+  public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
   public SandboxFixture() {
     this(SandboxSettings.defaults().withCreateAccountDelay(Duration.ofMillis(200)));
   }
 
   public SandboxFixture(SandboxSettings settings) {
-    this.sandbox = Sandbox.builder().port(0).settings(settings).seed(42).start();
+    this(settings, Clock.fixed(START, ZoneOffset.UTC));
+  }
+
+  private SandboxFixture(SandboxSettings settings, Clock clock) {
+    this.sandbox = Sandbox.builder().port(0).settings(settings).seed(42).clock(clock).start();
     this.endpoint = sandbox.endpoint();
     this.management = sandbox.managementCredentials();
+  }
+
+  /**
+   * A fixture whose sandbox time runs with the wall clock, for clients that wait for a creation
+   * by polling until it is done, as real clients do.
+   */
+  public static SandboxFixture withRunningTime() {
+    return new SandboxFixture(
+        SandboxSettings.defaults().withCreateAccountDelay(Duration.ofMillis(200)),
+        Clock.systemUTC());
   }
 
   public StaticCredentialsProvider managementProvider() {
@@ -82,7 +104,7 @@ public final class SandboxFixture implements AutoCloseable {
   public CreateAccountStatus createAccount(OrganizationsClient orgs, String name, String email) {
     CreateAccountStatus status =
         orgs.createAccount(r -> r.accountName(name).email(email)).createAccountStatus();
-    sandbox.world().clock().advance(Duration.ofSeconds(1));
+    sandbox.advanceClock(Duration.ofSeconds(1));
     return orgs.describeCreateAccountStatus(r -> r.createAccountRequestId(status.id()))
         .createAccountStatus();
   }

@@ -88,7 +88,7 @@ class SandboxLifecycleIT {
     }
     try (Sandbox second = Sandbox.builder().port(0).dataDir(dir).start();
         OrganizationsClient orgs = client(second)) {
-      second.world().clock().advance(Duration.ofSeconds(5));
+      second.advanceClock(Duration.ofSeconds(5));
       CreateAccountStatus status = orgs.describeCreateAccountStatus(
           r -> r.createAccountRequestId(requestId)).createAccountStatus();
       assertThat(status.stateAsString()).isEqualTo("SUCCEEDED");
@@ -221,7 +221,7 @@ class SandboxLifecycleIT {
   void settings_withAShareAboveOne_areRefused() {
     assertThatThrownBy(() -> SandboxSettings.defaults().withTrouble(1.5, 0, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("fault, drop, throttle and slow rates must be between 0 and 1");
+        .hasMessage("throttleRate must be between 0 and 1, got 1.5");
   }
 
   @Test
@@ -275,7 +275,7 @@ class SandboxLifecycleIT {
       orgs.createAccount(r -> r.accountName("d1").email("twice@example.com"));
       String second = orgs.createAccount(r -> r.accountName("d2").email("TWICE@example.com"))
           .createAccountStatus().id();
-      sandbox.world().clock().advance(Duration.ofMinutes(1));
+      sandbox.advanceClock(Duration.ofMinutes(1));
       assertThat(orgs.describeCreateAccountStatus(r -> r.createAccountRequestId(second))
           .createAccountStatus().failureReason())
           .isEqualTo(CreateAccountFailureReason.CONCURRENT_ACCOUNT_MODIFICATION);

@@ -50,7 +50,7 @@ class SeedFlowIT {
       assertThat(started.state()).isEqualTo(CreateAccountState.IN_PROGRESS);
       assertThat(started.id()).matches("car-[a-z0-9]{32}");
 
-      fx.sandbox.world().clock().advance(java.time.Duration.ofSeconds(1));
+      fx.sandbox.advanceClock(java.time.Duration.ofSeconds(1));
       CreateAccountStatus done =
           orgs.describeCreateAccountStatus(r -> r.createAccountRequestId(started.id()))
               .createAccountStatus();

@@ -34,7 +34,9 @@ class ThirdPartyClientsIT {
 
   @BeforeAll
   static void start() {
-    fx = new SandboxFixture();
+    // The scripts poll DescribeCreateAccountStatus until the creation is done, as real clients
+    // do (waiting for that event, with a deadline), so sandbox time must run.
+    fx = SandboxFixture.withRunningTime();
   }
 
   @AfterAll

@@ -1,4 +1,4 @@
-package dev.orgvend.sandbox.http;
+package dev.orgvend.sandbox.front;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RequestStatsTest {
+  private static void recognised(RequestStats stats, String service, String operation) {
+    stats.arrived();
+    stats.recognised(service, operation);
+  }
+
   @Test
   void isRead_whenNameStartsWithDescribeGetOrList_isTrue() {
     assertThat(RequestStats.isRead("DescribeOrganization")).isTrue();
@@ -19,11 +24,11 @@ class RequestStatsTest {
   @Test
   void snapshot_whenRequestsCounted_addsUpByKindAndOperation() {
     RequestStats stats = new RequestStats();
-    stats.operation("organizations", "ListRoots");
-    stats.operation("organizations", "ListRoots");
-    stats.operation("organizations", "CreateAccount");
-    stats.operation("sts", "AssumeRole");
-    stats.unrecognised();
+    recognised(stats, "organizations", "ListRoots");
+    recognised(stats, "organizations", "ListRoots");
+    recognised(stats, "organizations", "CreateAccount");
+    recognised(stats, "sts", "AssumeRole");
+    stats.arrived();
     stats.error();
 
     RequestStats.Snapshot s = stats.snapshot();
@@ -43,11 +48,27 @@ class RequestStatsTest {
   @Test
   void reset_whenCalled_startsFromZero() {
     RequestStats stats = new RequestStats();
-    stats.operation("organizations", "CreateAccount");
+    recognised(stats, "organizations", "CreateAccount");
     stats.error();
 
     stats.reset();
 
     assertThat(stats.snapshot()).isEqualTo(new RequestStats.Snapshot(0, 0, 0, 0, 0, Map.of()));
+  }
+
+  @Test
+  void snapshot_whenARequestHasArrivedButNotBeenRead_countsItAsUnrecognisedAlready() {
+    RequestStats stats = new RequestStats();
+
+    stats.arrived();
+    RequestStats.Snapshot arrived = stats.snapshot();
+    stats.recognised("organizations", "CreateAccount");
+    RequestStats.Snapshot read = stats.snapshot();
+
+    assertThat(arrived.requests()).isEqualTo(1);
+    assertThat(arrived.unrecognised()).isEqualTo(1);
+    assertThat(read.requests()).isEqualTo(1);
+    assertThat(read.unrecognised()).isZero();
+    assertThat(read.writes()).isEqualTo(1);
   }
 }

@@ -1,4 +1,4 @@
-package dev.orgvend.sandbox.organizations;
+package dev.orgvend.sandbox;
 
 import java.util.Map;
 
@@ -9,12 +9,12 @@ import java.util.Map;
  * role that trusts the management account, FullAWSAccess while SCPs are enabled, tags).
  * Obtained from {@code Sandbox.seed}; valid only inside that call.
  *
- * <p>OUs are checked as CreateOrganizationalUnit checks them and fail with the same errors
- * (ParentNotFoundException, DuplicateOrganizationalUnitException, ConstraintViolationException
- * for depth and number); accounts fail with ParentNotFoundException for an unknown parent,
- * ConstraintViolationException over the account limit, and IllegalArgumentException for a bad
- * name or an address some account already uses (which AWS would only report as a failed
- * creation). A failure leaves what was added before it.
+ * <p>OUs are checked as CreateOrganizationalUnit checks them and fail with a {@link SeedException}
+ * carrying the same error code (ParentNotFoundException, DuplicateOrganizationalUnitException,
+ * ConstraintViolationException for depth and number); accounts fail with ParentNotFoundException
+ * for an unknown parent, ConstraintViolationException over the account limit, and
+ * IllegalArgumentException for a bad name or an address some account already uses (which AWS
+ * would only report as a failed creation). A failure leaves what was added before it.
  */
 public interface OrganizationSeeder {
   /** The id of the organization's root. */

@@ -1,4 +1,4 @@
-package dev.orgvend.sandbox.http;
+package dev.orgvend.sandbox.front;
 
 import java.util.Collections;
 import java.util.Map;
@@ -10,8 +10,13 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts the AWS API requests the sandbox received, so a test (or a user) can prove what a
  * client sent: nothing at all, reads only, or which writes. A request is counted when it
- * arrives, whatever its answer, so a refused write still counts as a write attempted. Admin
- * calls under {@code /_sandbox/} are not counted.
+ * arrives, before its body is read and whatever its answer, so a refused write still counts as a
+ * write attempted. Admin calls under {@code /_sandbox/} are not counted.
+ *
+ * <p>Counting on arrival matters for requests whose connection ends while the body is read (a
+ * broken chunk, a client that stops sending): the HTTP layer closes those connections itself,
+ * and a client that sees the close must already find the request counted. A request therefore
+ * counts as unrecognised from its arrival until the operation it names is known.
  *
  * <p>A request that names a known operation counts under its service's signing name and the
  * operation, as a read when the operation's name starts with {@code Describe}, {@code Get} or
@@ -58,17 +63,20 @@ public final class RequestStats {
         || operation.startsWith("List");
   }
 
-  void operation(String service, String operation) {
+  /** A request arrived; it is unrecognised until {@link #recognised} says what it names. */
+  public void arrived() {
+    unrecognised.increment();
+  }
+
+  /** The request that arrived names this known operation. */
+  void recognised(String service, String operation) {
+    unrecognised.decrement();
     (isRead(operation) ? reads : writes).increment();
     byOperation.computeIfAbsent(service, s -> new ConcurrentHashMap<>())
         .computeIfAbsent(operation, o -> new LongAdder()).increment();
   }
 
-  void unrecognised() {
-    unrecognised.increment();
-  }
-
-  void error() {
+  public void error() {
     errors.increment();
   }
 
