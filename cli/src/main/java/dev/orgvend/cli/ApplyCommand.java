@@ -1,5 +1,6 @@
 package dev.orgvend.cli;
 
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.apply.Applier;
 import dev.orgvend.core.apply.ApplyOptions;
 import dev.orgvend.core.apply.Outcome;
@@ -10,9 +11,12 @@ import dev.orgvend.core.journal.Journal;
 import dev.orgvend.core.journal.RunLock;
 import dev.orgvend.core.live.LiveOrganization;
 import dev.orgvend.core.plan.Change;
+import dev.orgvend.core.plan.Note;
+import dev.orgvend.core.plan.OrganizationLimits;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.plan.PlanJson;
 import dev.orgvend.core.plan.PlanText;
+import dev.orgvend.core.plan.Quotas;
 import dev.orgvend.core.spec.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +36,8 @@ import picocli.CommandLine.Parameters;
     description = {"Make the organization match the spec: create OUs and accounts, move and tag",
         "them, and bring their baselines to the spec (only what differs is changed).",
         "Shows the plan and asks for confirmation (or --yes). A plan that removes something",
-        "(tags not in the spec, marked '-') also needs --allow-removals. Safe to rerun after",
+        "(tags not in the spec, marked '-') also needs --allow-removals; one that does not fit",
+        "the organization's quotas (see --limit) is refused before any write. Safe to rerun after",
         "any interruption: the journal and AWS's own records are checked first, so no account",
         "is ever requested twice. Exit code 0 = done, 1 = some change failed, 3 = bad input,",
         "130 = interrupted.",
@@ -41,6 +46,8 @@ final class ApplyCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec CommandSpec cmd;
 
   @Mixin EngineOptions options;
+
+  @Mixin LimitOptions limits;
 
   @Parameters(arity = "0..1", paramLabel = "PLAN", description = "A plan saved with 'plan --out';"
       + " applied only if the organization has not changed since and the spec still needs"
@@ -63,6 +70,7 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() {
     Spec spec = SpecFiles.load(options.spec, cmd.commandLine().getErr());
     Plan saved = savedPlan == null ? null : readSaved(savedPlan);
+    OrganizationLimits quotas = limits.resolve();
     PrintWriter out = cmd.commandLine().getOut();
     boolean json = options.output == EngineOptions.Output.json;
     try (Engine engine = Engine.open(options, spec);
@@ -71,7 +79,8 @@ final class ApplyCommand implements Callable<Integer> {
       LiveOrganization live = Planning.read(engine, spec);
       ProgressPrinter progress = new ProgressPrinter(out, json, engine.clock,
           System.console() != null);
-      Plan plan = Planning.plan(engine, spec, live);
+      Plan plan = Quotas.check(Planning.plan(engine, spec, live), live, quotas);
+      refuseOverQuota(plan);
       if (saved != null) {
         // The saved plan is the approval; what runs is the plan just made, which equals it.
         SavedPlans.checkStillValid(saved, plan, savedPlan, options.spec);
@@ -91,7 +100,8 @@ final class ApplyCommand implements Callable<Integer> {
           progress.event("no-changes", "", "no changes",
               Map.of("apiCalls", String.valueOf(stats.total())));
         } else {
-          out.println("API calls: " + stats.total() + " " + stats.callsByOperation());
+          out.println(Printable.of("API calls: " + stats.total() + " "
+              + stats.callsByOperation()));
           out.flush();
         }
         return plan.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
@@ -176,12 +186,25 @@ final class ApplyCommand implements Callable<Integer> {
     out.println();
     for (Outcome o : outcomes) {
       if (!o.ok()) {
-        out.println("  ! " + o.subject() + ": " + o.message());
+        out.println("  ! " + Printable.of(o.subject()) + ": " + Printable.of(o.message()));
       }
     }
     out.println("Apply finished: " + summary + ".");
-    out.println(calls);
+    out.println(Printable.of(calls));
     out.flush();
+  }
+
+  /**
+   * orgvend never deletes OUs or closes accounts, so a plan that would fill the organization
+   * half-way and then fail cannot be undone: it is refused whole, before any write.
+   */
+  private static void refuseOverQuota(Plan plan) {
+    List<Note> breaches = plan.quotaBreaches();
+    if (!breaches.isEmpty()) {
+      throw new UserError("refusing to apply: the plan does not fit the organization's quotas,"
+          + " so it could not complete; nothing was changed. " + breaches.stream()
+          .map(Note::message).collect(Collectors.joining("; ")), ExitCodes.ERROR);
+    }
   }
 
   /** Removals lose what only AWS knew (a tag's value), so --yes alone does not allow them. */

@@ -1,5 +1,6 @@
 package dev.orgvend.cli;
 
+import dev.orgvend.core.output.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -20,7 +21,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     var err = cmd.getErr();
     if (e instanceof UserError user) {
-      err.println("orgvend: " + user.getMessage());
+      err.println("orgvend: " + Printable.of(user.getMessage()));
       return user.exitCode();
     }
     if (e instanceof dev.orgvend.core.aws.AwsCaller.Interrupted) {
@@ -29,26 +30,28 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     if (e instanceof dev.orgvend.core.journal.RunLock.Held
         || e instanceof dev.orgvend.core.journal.Journal.JournalException) {
-      err.println("orgvend: " + e.getMessage());
+      err.println("orgvend: " + Printable.of(e.getMessage()));
       return ExitCodes.ERROR;
     }
     if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws) {
       String code = dev.orgvend.core.aws.ErrorKind.code(aws);
-      err.println("orgvend: AWS refused the request: " + code + ": "
-          + (aws.awsErrorDetails() == null ? aws.getMessage() : aws.awsErrorDetails().errorMessage())
+      err.println("orgvend: AWS refused the request: " + Printable.of(code) + ": "
+          + Printable.of(aws.awsErrorDetails() == null ? aws.getMessage()
+              : aws.awsErrorDetails().errorMessage())
           + hint(code));
       return ExitCodes.ERROR;
     }
     if (e instanceof software.amazon.awssdk.core.exception.SdkClientException sdk) {
-      err.println("orgvend: cannot talk to AWS: " + sdk.getMessage().lines().findFirst().orElse("")
+      err.println("orgvend: cannot talk to AWS: "
+          + Printable.of(sdk.getMessage().lines().findFirst().orElse(""))
           + "\n(check credentials with 'aws sts get-caller-identity', or try --sandbox)");
       return ExitCodes.ERROR;
     }
     if (e instanceof IllegalArgumentException) {
-      err.println("orgvend: " + e.getMessage());
+      err.println("orgvend: " + Printable.of(e.getMessage()));
       return ExitCodes.BAD_INPUT;
     }
-    err.println("orgvend: unexpected error: " + e);
+    err.println("orgvend: unexpected error: " + Printable.of(e));
     if (System.getenv("ORGVEND_DEBUG") != null) {
       e.printStackTrace(err);
     } else {

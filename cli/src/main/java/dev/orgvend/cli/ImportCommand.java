@@ -1,5 +1,6 @@
 package dev.orgvend.cli;
 
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.imports.SpecImport;
 import dev.orgvend.core.live.LiveOrganization;
 import dev.orgvend.core.spec.AccountDefaults;
@@ -66,7 +67,7 @@ final class ImportCommand implements Callable<Integer> {
                 + " yours differ."));
       } catch (SpecImport.NotRepresentable e) {
         for (Problem p : e.problems()) {
-          err.println(p);
+          err.println(Printable.of(p.toString()));
         }
         err.flush();
         throw new UserError("the organization breaks " + e.problems().size() + " rule(s) a spec"
@@ -75,7 +76,7 @@ final class ImportCommand implements Callable<Integer> {
       }
     }
     for (String note : imported.notes()) {
-      talk.println("note: " + note);
+      talk.println("note: " + Printable.of(note));
     }
     if (toStdout) {
       out.print(imported.yaml());
@@ -84,9 +85,10 @@ final class ImportCommand implements Callable<Integer> {
       write(options.spec, imported.yaml());
     }
     talk.printf("%s %s: %d OU(s), %d account(s) of organization %s. Check it with: orgvend plan"
-        + " -f %s%n", toStdout ? "printed" : "wrote", toStdout ? "the spec" : options.spec,
+        + " -f %s%n", toStdout ? "printed" : "wrote",
+        toStdout ? "the spec" : Printable.of(options.spec),
         imported.spec().organization().ouPaths().size(), imported.spec().accounts().size(),
-        organizationId, toStdout ? "<file>" : options.spec);
+        Printable.of(organizationId), toStdout ? "<file>" : Printable.of(options.spec));
     talk.flush();
     return ExitCodes.OK;
   }

@@ -1,9 +1,11 @@
 package dev.orgvend.cli;
 
 import dev.orgvend.core.live.LiveOrganization;
+import dev.orgvend.core.plan.OrganizationLimits;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.plan.PlanJson;
 import dev.orgvend.core.plan.PlanText;
+import dev.orgvend.core.plan.Quotas;
 import dev.orgvend.core.spec.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,12 +19,15 @@ import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Show what apply would change: the spec compared with the live organization.",
-        "Read-only. Exit code 0 = no changes, 2 = changes, 1 = error, 3 = bad spec.",
+        "Read-only. Exit code 0 = no changes, 2 = changes, 1 = error (including a plan that",
+        "does not fit the organization's quotas), 3 = bad spec.",
         "  orgvend plan [--sandbox | --profile NAME] [--out plan.json]"})
 final class PlanCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec CommandSpec cmd;
 
   @Mixin EngineOptions options;
+
+  @Mixin LimitOptions limits;
 
   @Option(names = "--out", paramLabel = "FILE",
       description = "Also save the plan as JSON, for 'orgvend apply FILE'.")
@@ -31,10 +36,11 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Spec spec = SpecFiles.load(options.spec, cmd.commandLine().getErr());
+    OrganizationLimits quotas = limits.resolve();
     PrintWriter stdout = cmd.commandLine().getOut();
     try (Engine engine = Engine.open(options, spec)) {
       LiveOrganization live = Planning.read(engine, spec);
-      Plan plan = Planning.plan(engine, spec, live);
+      Plan plan = Quotas.check(Planning.plan(engine, spec, live), live, quotas);
       if (out != null) {
         try {
           Files.writeString(out, PlanJson.write(plan));
