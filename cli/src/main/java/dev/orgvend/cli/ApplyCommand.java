@@ -6,7 +6,9 @@ import dev.orgvend.core.engine.ApplyRequest;
 import dev.orgvend.core.engine.ApplyResult;
 import dev.orgvend.core.engine.ApplyRun;
 import dev.orgvend.core.engine.Engine;
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.plan.Change;
+import dev.orgvend.core.plan.OrganizationLimits;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.plan.PlanJson;
 import dev.orgvend.core.plan.PlanText;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Parameters;
     description = {"Make the organization match the spec: create OUs and accounts, move and tag",
         "them, and bring their baselines to the spec (only what differs is changed).",
         "Shows the plan and asks for confirmation (or --yes). A plan that removes something",
-        "(tags not in the spec, marked '-') also needs --allow-removals. Safe to rerun after",
+        "(tags not in the spec, marked '-') also needs --allow-removals; one that does not fit",
+        "the organization's quotas (see --limit) is refused before any write. Safe to rerun after",
         "any interruption: the journal and AWS's own records are checked first, so no account",
         "is ever requested twice. Exit code 0 = done, 1 = some change failed, 3 = bad input,",
         "130 = interrupted.",
@@ -38,6 +41,8 @@ final class ApplyCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec CommandSpec cmd;
 
   @Mixin EngineOptions options;
+
+  @Mixin LimitOptions limits;
 
   @Parameters(arity = "0..1", paramLabel = "PLAN", description = "A plan saved with 'plan --out';"
       + " applied only if the organization has not changed since and the spec still needs"
@@ -63,9 +68,10 @@ final class ApplyCommand implements Callable<Integer> {
     if (savedPlan != null) {
       request = request.withSavedPlan(readSaved(savedPlan), savedPlan);
     }
+    OrganizationLimits quotas = limits.resolve();
     PrintWriter out = cmd.commandLine().getOut();
     boolean json = options.output == EngineOptions.Output.json;
-    try (EngineOptions.OpenEngine open = options.open(spec)) {
+    try (EngineOptions.OpenEngine open = options.open(spec, quotas)) {
       Engine engine = open.engine();
       ProgressPrinter progress = new ProgressPrinter(out, json, engine.ticker(),
           System.console() != null);
@@ -82,7 +88,8 @@ final class ApplyCommand implements Callable<Integer> {
             progress.event("no-changes", "", "no changes",
                 Map.of("apiCalls", String.valueOf(stats.total())));
           } else {
-            out.println("API calls: " + stats.total() + " " + stats.callsByOperation());
+            out.println(Printable.of("API calls: " + stats.total() + " "
+                + stats.callsByOperation()));
             out.flush();
           }
           return plan.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
@@ -146,11 +153,11 @@ final class ApplyCommand implements Callable<Integer> {
     out.println();
     for (Outcome o : outcomes) {
       if (!o.ok()) {
-        out.println("  ! " + o.subject() + ": " + o.message());
+        out.println("  ! " + Printable.of(o.subject()) + ": " + Printable.of(o.message()));
       }
     }
     out.println("Apply finished: " + summary + ".");
-    out.println(calls);
+    out.println(Printable.of(calls));
     out.flush();
   }
 

@@ -1,5 +1,6 @@
 package dev.orgvend.cli;
 
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.baseline.Status;
 import dev.orgvend.core.check.ReportSet;
 import dev.orgvend.core.engine.Engine;
@@ -90,8 +91,8 @@ final class CheckCommand implements Callable<Integer> {
             throw e;
           }
           // One failed sweep (AWS unreachable for a while) must not end a long-running check.
-          cmd.commandLine().getErr().println("orgvend: sweep failed: " + e.getMessage()
-              + "; trying again at the next sweep");
+          cmd.commandLine().getErr().println("orgvend: sweep failed: "
+              + Printable.of(e.getMessage()) + "; trying again at the next sweep");
           cmd.commandLine().getErr().flush();
           code = ExitCodes.ERROR;
         }

@@ -2,6 +2,7 @@ package dev.orgvend.cli;
 
 import dev.orgvend.core.engine.Engine;
 import dev.orgvend.core.engine.EngineConfig;
+import dev.orgvend.core.plan.OrganizationLimits;
 import dev.orgvend.core.spec.Spec;
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
@@ -66,15 +67,20 @@ final class EngineOptions {
 
   /** An engine for a command that has a spec: its region and session name unless flags say. */
   OpenEngine open(Spec spec) {
-    return open(spec.settings().region(), spec.settings().roleSessionName());
+    return open(spec, OrganizationLimits.awsDefaults());
+  }
+
+  /** The same, planning against the organization's quotas {@code limits} ({@code --limit}). */
+  OpenEngine open(Spec spec, OrganizationLimits limits) {
+    return open(spec.settings().region(), spec.settings().roleSessionName(), limits);
   }
 
   /** An engine for a command without a spec to read (import): the defaults unless flags say. */
   OpenEngine openWithoutSpec() {
-    return open(null, null);
+    return open(null, null, OrganizationLimits.awsDefaults());
   }
 
-  private OpenEngine open(String specRegion, String sessionName) {
+  private OpenEngine open(String specRegion, String sessionName, OrganizationLimits limits) {
     check();
     // Every flag is checked before anything starts, so a typo leaves no sandbox running.
     EngineConfig.Builder config = EngineConfig.builder();
@@ -90,7 +96,7 @@ final class EngineOptions {
         throw new UserError("--rate " + r + ": " + e.getMessage());
       }
     }
-    config.parallel(parallel());
+    config.parallel(parallel()).limits(limits);
     String chosenRegion = region != null ? region : specRegion;
     if (chosenRegion != null) {
       config.region(chosenRegion);

@@ -1,6 +1,7 @@
 package dev.orgvend.cli;
 
 import dev.orgvend.core.engine.Failure;
+import dev.orgvend.core.output.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -21,7 +22,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     var err = cmd.getErr();
     if (e instanceof UserError user) {
-      err.println("orgvend: " + user.getMessage());
+      err.println("orgvend: " + Printable.of(user.getMessage()));
       return user.exitCode();
     }
     Failure failure = Failure.of(e);
@@ -30,24 +31,24 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       return ExitCodes.INTERRUPTED;
     }
     if (failure instanceof Failure.Refused refused) {
-      err.println("orgvend: " + refused.message());
+      err.println("orgvend: " + Printable.of(refused.message()));
       return ExitCodes.ERROR;
     }
     if (failure instanceof Failure.AwsError aws) {
-      err.println("orgvend: AWS refused the request: " + aws.code() + ": " + aws.message()
-          + hint(aws.code()));
+      err.println("orgvend: AWS refused the request: " + Printable.of(aws.code()) + ": "
+          + Printable.of(aws.message()) + hint(aws.code()));
       return ExitCodes.ERROR;
     }
     if (failure instanceof Failure.Unreachable unreachable) {
-      err.println("orgvend: cannot talk to AWS: " + unreachable.message()
+      err.println("orgvend: cannot talk to AWS: " + Printable.of(unreachable.message())
           + "\n(check credentials with 'aws sts get-caller-identity', or try --sandbox)");
       return ExitCodes.ERROR;
     }
     if (failure instanceof Failure.BadInput bad) {
-      err.println("orgvend: " + bad.message());
+      err.println("orgvend: " + Printable.of(bad.message()));
       return ExitCodes.BAD_INPUT;
     }
-    err.println("orgvend: unexpected error: " + e);
+    err.println("orgvend: unexpected error: " + Printable.of(e));
     if (System.getenv("ORGVEND_DEBUG") != null) {
       e.printStackTrace(err);
     } else {

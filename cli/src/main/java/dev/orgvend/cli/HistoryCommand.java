@@ -1,5 +1,6 @@
 package dev.orgvend.cli;
 
+import dev.orgvend.core.output.Printable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -65,27 +66,31 @@ final class HistoryCommand implements Callable<Integer> {
       List<?> rows = run == null ? journal.runs(limit)
           : findings ? journal.findingsOf(run) : journal.actionsOf(run);
       if (output == EngineOptions.Output.json) {
-        out.println(new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        json.getFactory().setCharacterEscapes(Printable.jsonEscapes());
+        out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
       } else if (run == null) {
         out.printf("%5s  %-24s  %-8s  %-11s  %s%n", "RUN", "STARTED", "COMMAND", "STATUS",
             "SUMMARY");
         for (Journal.Run r : journal.runs(limit)) {
-          out.printf("%5d  %-24s  %-8s  %-11s  %s%n", r.id(), seconds(r.startedAt()), r.command(),
-              r.status(), r.summary() == null ? "" : r.summary());
+          // The journal holds what AWS and the spec said (names, errors): shown escaped.
+          out.printf("%5d  %-24s  %-8s  %-11s  %s%n", r.id(), seconds(r.startedAt()),
+              Printable.of(r.command()), Printable.of(r.status()),
+              r.summary() == null ? "" : Printable.of(r.summary()));
         }
       } else if (findings) {
         for (Journal.FindingRow f : journal.findingsOf(run)) {
-          out.printf("%-24s  %-14s  %-18s  %-11s  %s%n", f.account(),
-              f.accountId() == null ? "-" : f.accountId(), f.component(), f.status(),
-              f.detail());
+          out.printf("%-24s  %-14s  %-18s  %-11s  %s%n", Printable.of(f.account()),
+              f.accountId() == null ? "-" : Printable.of(f.accountId()),
+              Printable.of(f.component()), Printable.of(f.status()), Printable.of(f.detail()));
         }
       } else {
         for (Journal.Action a : journal.actionsOf(run)) {
-          out.printf("%-24s  %-25s  %-24s  %-10s  %s%n", seconds(a.startedAt()), a.kind(), a.target(),
-              a.state(), a.accountId() != null ? a.accountId()
-                  : a.error() != null ? a.error() : a.requestId() != null ? a.requestId() : "");
+          out.printf("%-24s  %-25s  %-24s  %-10s  %s%n", seconds(a.startedAt()),
+              Printable.of(a.kind()), Printable.of(a.target()), Printable.of(a.state()),
+              Printable.of(a.accountId() != null ? a.accountId()
+                  : a.error() != null ? a.error() : a.requestId() != null ? a.requestId() : ""));
         }
       }
     }

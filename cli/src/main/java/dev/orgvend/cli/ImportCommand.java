@@ -1,5 +1,6 @@
 package dev.orgvend.cli;
 
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.imports.SpecImport;
 import dev.orgvend.core.spec.Problem;
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class ImportCommand implements Callable<Integer> {
       imported = open.engine().importSpec(toStdout ? "(imported spec)" : options.spec.toString());
     } catch (SpecImport.NotRepresentable e) {
       for (Problem p : e.problems()) {
-        err.println(p);
+        err.println(Printable.of(p.toString()));
       }
       err.flush();
       throw new UserError("the organization breaks " + e.problems().size() + " rule(s) a spec"
@@ -57,7 +58,7 @@ final class ImportCommand implements Callable<Integer> {
           + " by hand", ExitCodes.ERROR);
     }
     for (String note : imported.notes()) {
-      talk.println("note: " + note);
+      talk.println("note: " + Printable.of(note));
     }
     if (toStdout) {
       out.print(imported.yaml());
@@ -66,9 +67,11 @@ final class ImportCommand implements Callable<Integer> {
       write(options.spec, imported.yaml());
     }
     talk.printf("%s %s: %d OU(s), %d account(s) of organization %s. Check it with: orgvend plan"
-        + " -f %s%n", toStdout ? "printed" : "wrote", toStdout ? "the spec" : options.spec,
+        + " -f %s%n", toStdout ? "printed" : "wrote",
+        toStdout ? "the spec" : Printable.of(options.spec),
         imported.spec().organization().ouPaths().size(), imported.spec().accounts().size(),
-        imported.organizationId(), toStdout ? "<file>" : options.spec);
+        Printable.of(imported.organizationId()),
+        toStdout ? "<file>" : Printable.of(options.spec));
     talk.flush();
     return ExitCodes.OK;
   }

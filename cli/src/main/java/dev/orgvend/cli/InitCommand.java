@@ -1,5 +1,6 @@
 package dev.orgvend.cli;
 
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.spec.SpecTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,8 @@ final class InitCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserError("cannot write " + file + ": " + e.getMessage(), ExitCodes.ERROR);
     }
-    spec.commandLine().getOut().println("wrote " + file + " and " + SpecTemplate.SCHEMA_FILE_NAME
+    spec.commandLine().getOut().println("wrote " + Printable.of(file) + " and "
+        + SpecTemplate.SCHEMA_FILE_NAME
         + "; edit it, then run: orgvend validate && orgvend plan");
     return ExitCodes.OK;
   }

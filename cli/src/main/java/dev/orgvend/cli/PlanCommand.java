@@ -1,5 +1,6 @@
 package dev.orgvend.cli;
 
+import dev.orgvend.core.plan.OrganizationLimits;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.plan.PlanJson;
 import dev.orgvend.core.plan.PlanText;
@@ -16,12 +17,15 @@ import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Show what apply would change: the spec compared with the live organization.",
-        "Read-only. Exit code 0 = no changes, 2 = changes, 1 = error, 3 = bad spec.",
+        "Read-only. Exit code 0 = no changes, 2 = changes, 1 = error (including a plan that",
+        "does not fit the organization's quotas), 3 = bad spec.",
         "  orgvend plan [--sandbox | --profile NAME] [--out plan.json]"})
 final class PlanCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec CommandSpec cmd;
 
   @Mixin EngineOptions options;
+
+  @Mixin LimitOptions limits;
 
   @Option(names = "--out", paramLabel = "FILE",
       description = "Also save the plan as JSON, for 'orgvend apply FILE'.")
@@ -30,8 +34,9 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Spec spec = SpecFiles.load(options.spec, cmd.commandLine().getErr());
+    OrganizationLimits quotas = limits.resolve();
     PrintWriter stdout = cmd.commandLine().getOut();
-    try (EngineOptions.OpenEngine open = options.open(spec)) {
+    try (EngineOptions.OpenEngine open = options.open(spec, quotas)) {
       Plan plan = open.engine().plan(spec);
       if (out != null) {
         try {

@@ -78,6 +78,11 @@ final class PolicyCommand implements Runnable {
   }
 
   private static String read(Path file) {
+    // A named pipe would block the read for ever, a device never end: refused unopened.
+    String special = dev.orgvend.core.spec.InputFiles.notRegular(file);
+    if (special != null) {
+      throw new UserError(special + "; a policy must be a regular file");
+    }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_FILE_BYTES + 1);

@@ -1,5 +1,6 @@
 package dev.orgvend.cli;
 
+import dev.orgvend.core.output.Printable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgvend.core.apply.Progress;
@@ -17,6 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ProgressPrinter implements Progress, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  static {
+    JSON.getFactory().setCharacterEscapes(Printable.jsonEscapes());
+  }
   private final PrintWriter out;
   private final boolean json;
   private final Ticker ticker;
@@ -66,12 +71,18 @@ final class ProgressPrinter implements Progress, AutoCloseable {
       line.put("subject", subject);
       line.put("message", message);
       data.forEach(line::put);
-      out.println(line);
+      try {
+        // Through JSON, not ObjectNode.toString(), which would ignore the escapes.
+        out.println(JSON.writeValueAsString(line));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
     } else {
       if (live) {
         out.print("\r\033[K");
       }
-      out.printf("[%7.1fs] %s%n", elapsed(), message);
+      // Messages name accounts and OUs and quote AWS's errors: one line each, escaped.
+      out.printf("[%7.1fs] %s%n", elapsed(), Printable.of(message));
       if (live) {
         out.print(status());
       }

@@ -28,6 +28,13 @@ final class SandboxCredentialsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  private static final java.util.regex.Pattern KEY_ID =
+      java.util.regex.Pattern.compile("[A-Z0-9]{16,128}");
+  private static final java.util.regex.Pattern SECRET =
+      java.util.regex.Pattern.compile("[A-Za-z0-9/+=]{16,128}");
+  private static final java.util.regex.Pattern ACCOUNT_ID =
+      java.util.regex.Pattern.compile("\\d{12}");
+
   @Option(names = "--endpoint-url", defaultValue = "http://127.0.0.1:4566",
       description = "The sandbox to ask (default: ${DEFAULT-VALUE}).")
   URI endpoint;
@@ -47,6 +54,10 @@ final class SandboxCredentialsCommand implements Callable<Integer> {
             ExitCodes.ERROR);
       }
       body = new ObjectMapper().readTree(response.body());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // Not the parser's message: it would repeat the answer, which may hold anything.
+      throw new UserError("the sandbox at " + endpoint + " answered with something that is not"
+          + " JSON; is it an orgvend sandbox?", ExitCodes.ERROR);
     } catch (IOException e) {
       throw new UserError("no sandbox answers at " + endpoint + " (start one with 'orgvend sandbox"
           + " serve'): " + e.getMessage(), ExitCodes.ERROR);
@@ -56,6 +67,13 @@ final class SandboxCredentialsCommand implements Callable<Integer> {
     }
     SandboxCredentials c = new SandboxCredentials(body.path("accessKeyId").asText(),
         body.path("secretAccessKey").asText(), body.path("accountId").asText());
+    // The answer is printed for eval and written into AWS CLI files: anything but the shapes of
+    // AWS keys could run commands in the user's shell or disturb the terminal.
+    if (!KEY_ID.matcher(c.accessKeyId()).matches() || !SECRET.matcher(c.secretAccessKey())
+        .matches() || !ACCOUNT_ID.matcher(c.accountId()).matches()) {
+      throw new UserError("the sandbox at " + endpoint + " answered with credentials that do not"
+          + " look like AWS keys; is it an orgvend sandbox?", ExitCodes.ERROR);
+    }
     String url = endpoint.toString().replaceAll("/+$", "");
     String text = switch (format) {
       case env -> CredentialFormats.env(c, url);

@@ -1,6 +1,7 @@
 package dev.orgvend.cli;
 
 import dev.orgvend.core.engine.Engine;
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.spec.Problem;
 import dev.orgvend.core.spec.Spec;
 import dev.orgvend.core.spec.SpecResult;
@@ -18,7 +19,8 @@ final class SpecFiles {
     }
     SpecResult.Invalid invalid = (SpecResult.Invalid) result;
     for (Problem p : invalid.problems()) {
-      err.println(p);
+      // Problems quote values escaped already; the file name is as the user typed it.
+      err.println(Printable.of(p.toString()));
     }
     err.flush();
     throw new UserError(invalid.problems().size() + " problem(s) in " + file

@@ -1,5 +1,6 @@
 package dev.orgvend.cli;
 
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.spec.Spec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,8 +22,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Spec spec = SpecFiles.load(file, cmd.commandLine().getErr());
-    cmd.commandLine().getOut().printf("%s is valid: %d OU(s), %d account(s).%n", file,
-        spec.organization().ouPaths().size(), spec.accounts().size());
+    cmd.commandLine().getOut().printf("%s is valid: %d OU(s), %d account(s).%n",
+        Printable.of(file), spec.organization().ouPaths().size(), spec.accounts().size());
     return ExitCodes.OK;
   }
 }

@@ -31,9 +31,14 @@ class ArchitectureTest {
       "dev.orgvend.core.spec.Problem", "dev.orgvend.core.spec.Settings",
       "dev.orgvend.core.spec.OrganizationSpec", "dev.orgvend.core.spec.AccountDefaults",
       "dev.orgvend.core.spec.SpecTemplate",
-      // plans: the value, its text and its JSON
+      // the one rule for which input files may be read (policy lint reads files too)
+      "dev.orgvend.core.spec.InputFiles",
+      // plans: the value, its text and its JSON; the quotas a plan must fit (--limit)
       "dev.orgvend.core.plan.Plan", "dev.orgvend.core.plan.Change",
       "dev.orgvend.core.plan.PlanText", "dev.orgvend.core.plan.PlanJson",
+      "dev.orgvend.core.plan.OrganizationLimits",
+      // escaping whatever reaches the terminal
+      "dev.orgvend.core.output.Printable",
       // what apply reports as it goes and at the end
       "dev.orgvend.core.apply.Progress", "dev.orgvend.core.apply.Outcome",
       "dev.orgvend.core.aws.CallStats",

@@ -1,5 +1,6 @@
 package dev.orgvend.core.baseline;
 
+import dev.orgvend.core.spec.AwsValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,6 @@ final class AccountAliasComponent
     implements BaselineComponent<String, AccountAliasComponent.State> {
   static final String NAME = "accountAlias";
 
-  /** IAM's own rule: 3 to 63 lower-case letters, digits and single dashes inside. */
-  static final Pattern ALIAS = Pattern.compile("^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
 
   /** What the account should be called and what it is called now (IAM allows one alias). */
@@ -49,7 +48,7 @@ final class AccountAliasComponent
     // Check the fixed part with short stand-ins: a valid template gives valid aliases for
     // every account whose name renders to something.
     String sample = render(template, "a", "123456789012");
-    if (sample.length() > 63 || !ALIAS.matcher(sample).matches()) {
+    if (AwsValues.accountAlias(sample) != null) {
       s.problem(ConfigReader.quote(template) + " does not make a valid alias: IAM wants 3 to 63"
           + " lower-case letters, digits and dashes, starting and ending with a letter or digit,"
           + " with no two dashes in a row");
@@ -76,7 +75,7 @@ final class AccountAliasComponent
   @Override
   public List<Finding> diff(String template, State have) {
     List<Finding> out = new ArrayList<>();
-    if (!ALIAS.matcher(have.wanted()).matches()) {
+    if (AwsValues.accountAlias(have.wanted()) != null) {
       out.add(new Finding(NAME, Status.ERROR, "alias", "the alias " + ConfigReader.quote(
           have.wanted()) + " made from " + ConfigReader.quote(template) + " is not a valid IAM"
           + " alias for this account; change the template or the account name", null, null));
@@ -89,7 +88,7 @@ final class AccountAliasComponent
 
   @Override
   public void apply(MemberAccount account, String template, State have) {
-    if (!ALIAS.matcher(have.wanted()).matches() || have.current().contains(have.wanted())) {
+    if (AwsValues.accountAlias(have.wanted()) != null || have.current().contains(have.wanted())) {
       return;
     }
     // An account has at most one alias; remove the old one first, as IAM documents it.

@@ -1,12 +1,13 @@
 package dev.orgvend.core.baseline;
 
+import dev.orgvend.core.spec.AwsValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 import software.amazon.awssdk.services.account.model.AlternateContact;
 import software.amazon.awssdk.services.account.model.AlternateContactType;
 import software.amazon.awssdk.services.account.model.ResourceNotFoundException;
@@ -30,10 +31,6 @@ final class AlternateContactsComponent implements
         Map<AlternateContactType, AlternateContactsComponent.Contact>> {
   static final String NAME = "alternateContacts";
 
-  // Limits and patterns from the Account Management API reference (PutAlternateContact).
-  private static final Pattern EMAIL = Pattern.compile("[\\w+=.#|!&-]+@[\\w.-]+\\.\\w+");
-  private static final Pattern PHONE = Pattern.compile("[\\s0-9()+-]+");
-
   /** One contact as the spec wants it or AWS has it. */
   record Contact(String name, String title, String email, String phone) {}
 
@@ -54,10 +51,10 @@ final class AlternateContactsComponent implements
       if (c == null) {
         continue;
       }
-      String name = required(c, "name", 64, null, "contact name");
-      String title = required(c, "title", 50, null, "contact title");
-      String email = required(c, "email", 254, EMAIL, "e-mail address");
-      String phone = required(c, "phone", 25, PHONE, "phone number (digits, spaces, ( ) + -)");
+      String name = required(c, "name", AwsValues::contactName);
+      String title = required(c, "title", AwsValues::contactTitle);
+      String email = required(c, "email", AwsValues::contactEmail);
+      String phone = required(c, "phone", AwsValues::contactPhone);
       out.put(type, new Contact(name, title, email, phone));
     }
     if (out.isEmpty() && s.clean()) {
@@ -66,13 +63,12 @@ final class AlternateContactsComponent implements
     return s.clean() ? out : null;
   }
 
-  private static String required(ConfigReader c, String key, int max, Pattern pattern,
-      String what) {
+  private static String required(ConfigReader c, String key, Function<String, String> check) {
     if (!c.has(key)) {
       c.problem("missing required setting \"" + key + "\"");
       return null;
     }
-    return c.text(key, 1, max, pattern, what);
+    return c.checked(key, check);
   }
 
   private static AlternateContactType type(String key) {

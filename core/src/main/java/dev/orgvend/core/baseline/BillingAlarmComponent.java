@@ -1,12 +1,12 @@
 package dev.orgvend.core.baseline;
 
+import dev.orgvend.core.spec.AwsValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
@@ -42,11 +42,6 @@ final class BillingAlarmComponent
   /** How ListSubscriptionsByTopic shows a subscription nobody has confirmed yet. */
   static final String PENDING = "PendingConfirmation";
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]+");
-  private static final Pattern ALARM_NAME = Pattern.compile("[^\\p{Cntrl}]+");
-  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-
   /** The checked settings. */
   record Settings(List<String> emails, double threshold, String currency, String topicName,
       String alarmName, String description) {}
@@ -74,18 +69,17 @@ final class BillingAlarmComponent
     }
     if (emails != null) {
       for (String e : emails) {
-        if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
-          s.problem("email", ConfigReader.quote(e) + " is not an e-mail address");
+        String problem = AwsValues.alarmEmail(e);
+        if (problem != null) {
+          s.problem("email", problem);
         }
       }
     }
     Double threshold = s.number("threshold", 0, 1e12);
-    String currency = s.text("currency", 3, 3, CURRENCY, "currency code (three capital letters,"
-        + " e.g. USD)");
-    String topic = s.text("topicName", 1, 256, TOPIC_NAME, "SNS topic name (letters, digits,"
-        + " - and _)");
-    String alarm = s.text("alarmName", 1, 255, ALARM_NAME, "alarm name");
-    String description = s.text("description", 0, 1024, null, "alarm description");
+    String currency = s.checked("currency", AwsValues::currency);
+    String topic = s.checked("topicName", AwsValues::topicName);
+    String alarm = s.checked("alarmName", AwsValues::alarmName);
+    String description = s.checked("description", AwsValues::alarmDescription);
     if (!s.clean()) {
       return null;
     }

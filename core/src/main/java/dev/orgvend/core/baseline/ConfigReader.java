@@ -1,6 +1,7 @@
 package dev.orgvend.core.baseline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.spec.BaselineValidator.Issue;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -153,6 +154,23 @@ public final class ConfigReader {
     return text;
   }
 
+  /**
+   * A string that passes {@code check}, one of the {@code AwsValues} checks (null when the
+   * value is fine, else what is wrong with it); null when absent or reported.
+   */
+  public String checked(String key, java.util.function.Function<String, String> check) {
+    String text = text(key);
+    if (text == null) {
+      return null;
+    }
+    String problem = check.apply(text);
+    if (problem != null) {
+      problem(key, problem);
+      return null;
+    }
+    return text;
+  }
+
   /** One string or a list of strings; null when absent. */
   public List<String> texts(String key) {
     JsonNode value = value(key);
@@ -277,19 +295,6 @@ public final class ConfigReader {
 
   /** Quotes a user value for a message, cut short and with invisible characters escaped. */
   static String quote(String value) {
-    StringBuilder out = new StringBuilder("\"");
-    value.codePoints().limit(64).forEach(cp -> {
-      if (cp == '"' || cp == '\\') {
-        out.append('\\').appendCodePoint(cp);
-      } else if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
-        out.append(String.format("\\u%04X", cp));
-      } else {
-        out.appendCodePoint(cp);
-      }
-    });
-    if (value.codePointCount(0, value.length()) > 64) {
-      out.append('…');
-    }
-    return out.append('"').toString();
+    return Printable.quote(value);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.orgvend.core.baseline.ComponentResult;
 import dev.orgvend.core.baseline.Finding;
 import dev.orgvend.core.baseline.Status;
+import dev.orgvend.core.output.Printable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -16,14 +17,17 @@ import java.util.Map;
  * The check as one JSON document, written while the sweep runs: the accounts array grows as
  * results arrive and the summary closes it. Shape:
  * {@code {organizationId, startedAt, accounts: [{name, accountId, email, ou, baseline, status,
- * components: [{component, status, findings: [...]}]}], summary: {...}}}.
+ * components: [{component, status, findings: [...]}]}], summary: {...}}}. Control and
+ * invisible characters in strings are written as {@code \\uXXXX} escapes ({@link Printable}).
  */
 public final class JsonReport implements CheckListener {
   private final JsonGenerator json;
 
   public JsonReport(Writer out, String organizationId, Instant startedAt) {
     try {
-      json = new JsonFactory().createGenerator(out)
+      JsonFactory factory = new JsonFactory();
+      factory.setCharacterEscapes(Printable.jsonEscapes());
+      json = factory.createGenerator(out)
           .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
           .useDefaultPrettyPrinter();
       json.writeStartObject();

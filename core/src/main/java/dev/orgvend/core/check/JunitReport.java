@@ -29,23 +29,25 @@ public final class JunitReport implements CheckListener, AutoCloseable {
     for (ComponentResult c : r.components()) {
       cases.append("    <testcase classname=\"").append(Markup.escape(classname))
           .append("\" name=\"").append(Markup.escape(c.component())).append("\"");
-      String text = c.findings().stream().map(f -> f.status().label() + ": " + f.message())
+      // One finding per line: each message escaped on its own, so only these breaks are real.
+      String text = c.findings().stream()
+          .map(f -> f.status().label() + ": " + Markup.escape(f.message()))
           .collect(Collectors.joining("\n"));
       String first = c.findings().isEmpty() ? "" : c.findings().get(0).message();
       switch (c.status()) {
         case COMPLIANT -> cases.append("/>\n");
-        case NOTICE -> cases.append(">\n      <system-out>").append(Markup.escape(text))
+        case NOTICE -> cases.append(">\n      <system-out>").append(text)
             .append("</system-out>\n    </testcase>\n");
         case DRIFTED, UNREACHABLE -> {
           suiteFailures++;
           cases.append(">\n      <failure type=\"").append(c.status().label())
               .append("\" message=\"").append(Markup.escape(first)).append("\">")
-              .append(Markup.escape(text)).append("</failure>\n    </testcase>\n");
+              .append(text).append("</failure>\n    </testcase>\n");
         }
         case ERROR -> {
           suiteErrors++;
           cases.append(">\n      <error type=\"error\" message=\"").append(Markup.escape(first))
-              .append("\">").append(Markup.escape(text)).append("</error>\n    </testcase>\n");
+              .append("\">").append(text).append("</error>\n    </testcase>\n");
         }
       }
     }

@@ -3,6 +3,7 @@ package dev.orgvend.core.check;
 import dev.orgvend.core.baseline.ComponentResult;
 import dev.orgvend.core.baseline.Finding;
 import dev.orgvend.core.baseline.Status;
+import dev.orgvend.core.output.Printable;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -25,11 +26,12 @@ public final class TextReport implements CheckListener {
     if (r.status() == Status.COMPLIANT) {
       return;
     }
-    out.println(r.status().name() + "  " + r.name() + " ("
-        + (r.accountId() == null ? "not created" : r.accountId()) + ", " + r.ouPath() + ")");
+    out.println(r.status().name() + "  " + Printable.of(r.name()) + " ("
+        + (r.accountId() == null ? "not created" : Printable.of(r.accountId())) + ", "
+        + Printable.of(r.ouPath()) + ")");
     for (ComponentResult c : r.components()) {
       for (Finding f : c.findings()) {
-        out.println("    " + f.component() + ": " + f.message());
+        out.println("    " + Printable.of(f.component()) + ": " + Printable.of(f.message()));
       }
     }
     out.flush();
@@ -45,12 +47,12 @@ public final class TextReport implements CheckListener {
       byComponent.forEach((component, counts) -> {
         StringJoiner line = new StringJoiner(", ");
         counts.forEach((status, n) -> line.add(n + " " + status.label()));
-        out.printf("  %-18s %s%n", component, line);
+        out.printf("  %-18s %s%n", Printable.of(component), line);
       });
     }
     if (!summary.reminders().isEmpty()) {
       out.println("Remember:");
-      summary.reminders().forEach(r -> out.println("  - " + r));
+      summary.reminders().forEach(r -> out.println("  - " + Printable.of(r)));
     }
     out.println(switch (summary.worst()) {
       case COMPLIANT -> "The fleet matches the spec.";

@@ -11,10 +11,12 @@ import dev.orgvend.core.journal.Journal;
 import dev.orgvend.core.journal.JournalSource;
 import dev.orgvend.core.journal.JournalStore;
 import dev.orgvend.core.live.LiveOrganization;
+import dev.orgvend.core.plan.Note;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.spec.Settings;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * An apply that has read the organization and made its plan, and holds the journal's run lock
@@ -48,6 +50,7 @@ public final class ApplyRun implements AutoCloseable {
       JournalStore journal = engine.journal();
       LiveOrganization live = engine.read(request.spec());
       Plan plan = engine.plan(request.spec(), live);
+      refuseOverQuota(plan);
       if (request.savedPlan() != null) {
         // The saved plan is the approval; what runs is the plan just made, which equals it.
         SavedPlans.checkStillValid(request.savedPlan(), plan, request.savedPlanFile(),
@@ -61,6 +64,19 @@ public final class ApplyRun implements AutoCloseable {
     } catch (RuntimeException e) {
       lock.close();
       throw e;
+    }
+  }
+
+  /**
+   * orgvend never deletes OUs or closes accounts, so a plan that would fill the organization
+   * half-way and then fail cannot be undone: it is refused whole, before any write.
+   */
+  private static void refuseOverQuota(Plan plan) {
+    List<Note> breaches = plan.quotaBreaches();
+    if (!breaches.isEmpty()) {
+      throw new Refusal("refusing to apply: the plan does not fit the organization's quotas,"
+          + " so it could not complete; nothing was changed. " + breaches.stream()
+          .map(Note::message).collect(Collectors.joining("; ")));
     }
   }
 

@@ -16,6 +16,7 @@ import dev.orgvend.core.live.LiveOrganization;
 import dev.orgvend.core.live.OrganizationReader;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.plan.Planner;
+import dev.orgvend.core.plan.Quotas;
 import dev.orgvend.core.session.MemberSessions;
 import dev.orgvend.core.spec.AccountDefaults;
 import dev.orgvend.core.spec.AccountSpec;
@@ -167,20 +168,23 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Plans against an organization read with {@link #read}, reading the baselines of the spec's
-   * accounts that exist and have one (read calls only).
+   * accounts that exist and have one (read calls only). A plan that would break one of the
+   * organization's quotas ({@link EngineConfig#limits}) carries a quota note for each.
    */
   public Plan plan(Spec spec, LiveOrganization live) {
-    return Planner.plan(spec, live, new BaselineInspection(baselineRunner, pool)
-        .inspect(spec, baselines(spec), live));
+    return Quotas.check(Planner.plan(spec, live, new BaselineInspection(baselineRunner, pool)
+        .inspect(spec, baselines(spec), live)), live, config.limits());
   }
 
   /**
-   * Begins an apply: takes the journal's run lock, reads the organization, plans, checks a saved
-   * plan against the new one, and settles what interrupted runs left in the journal (each
-   * settlement is a {@code recovered} event on {@code progress}). Nothing is written to AWS
-   * until {@link ApplyRun#apply()}; closing the run releases the lock.
+   * Begins an apply: takes the journal's run lock, reads the organization, plans, refuses a plan
+   * that does not fit the organization's quotas, checks a saved plan against the new one, and
+   * settles what interrupted runs left in the journal (each settlement is a {@code recovered}
+   * event on {@code progress}). Nothing is written to AWS until {@link ApplyRun#apply()};
+   * closing the run releases the lock.
    *
-   * @throws Refusal if the saved plan may not be applied (nothing was changed)
+   * @throws Refusal if the plan does not fit the quotas or the saved plan may not be applied
+   *     (nothing was changed)
    * @throws dev.orgvend.core.journal.RunLock.Held if another apply holds the journal
    */
   public ApplyRun startApply(ApplyRequest request, Progress progress) {

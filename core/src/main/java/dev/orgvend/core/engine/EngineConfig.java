@@ -4,6 +4,7 @@ import dev.orgvend.core.aws.AwsTarget;
 import dev.orgvend.core.aws.Rate;
 import dev.orgvend.core.aws.RateTable;
 import dev.orgvend.core.journal.JournalSource;
+import dev.orgvend.core.plan.OrganizationLimits;
 import dev.orgvend.core.spec.Settings;
 import dev.orgvend.core.time.Ticker;
 import java.net.URI;
@@ -24,12 +25,14 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * @param sessionName the RoleSessionName put on member-account sessions (the spec's
  *     {@code settings.roleSessionName})
  * @param journal where runs are recorded
+ * @param limits the organization's quotas a plan must fit (AWS's documented values unless the
+ *     organization's differ)
  * @param ticker the time every wait, poll and deadline follows
  * @param seed the seed of every random choice the engine makes (retry jitter), so that a run
  *     can be replayed
  */
 public record EngineConfig(AwsTarget target, RateTable rates, int parallel, String sessionName,
-    JournalSource journal, Ticker ticker, long seed) {
+    JournalSource journal, OrganizationLimits limits, Ticker ticker, long seed) {
   /** The most member accounts an engine works on at once. */
   public static final int MAX_PARALLEL = 256;
   public static final int DEFAULT_PARALLEL = 16;
@@ -39,6 +42,7 @@ public record EngineConfig(AwsTarget target, RateTable rates, int parallel, Stri
     Objects.requireNonNull(rates, "rates");
     Objects.requireNonNull(sessionName, "sessionName");
     Objects.requireNonNull(journal, "journal");
+    Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(ticker, "ticker");
     if (parallel < 1 || parallel > MAX_PARALLEL) {
       throw new IllegalArgumentException("parallel must be 1.." + MAX_PARALLEL + "; got "
@@ -53,8 +57,8 @@ public record EngineConfig(AwsTarget target, RateTable rates, int parallel, Stri
   /**
    * Builds a configuration from the pieces a command line has. Defaults: region us-east-1, the
    * AWS default credential chain, AWS's published rates, {@value #DEFAULT_PARALLEL} accounts at
-   * once, session name {@code orgvend}, the system ticker and a fresh seed; the journal has no
-   * default.
+   * once, session name {@code orgvend}, AWS's documented quotas, the system ticker and a fresh
+   * seed; the journal has no default.
    */
   public static final class Builder {
     private String region = Settings.DEFAULT_REGION;
@@ -66,6 +70,7 @@ public record EngineConfig(AwsTarget target, RateTable rates, int parallel, Stri
     private int parallel = DEFAULT_PARALLEL;
     private String sessionName = Settings.DEFAULT_ROLE_SESSION_NAME;
     private JournalSource journal;
+    private OrganizationLimits limits = OrganizationLimits.awsDefaults();
     private Ticker ticker = Ticker.system();
     private Long seed;
 
@@ -136,6 +141,12 @@ public record EngineConfig(AwsTarget target, RateTable rates, int parallel, Stri
       return this;
     }
 
+    /** The organization's quotas, where they differ from AWS's documented values. */
+    public Builder limits(OrganizationLimits limits) {
+      this.limits = limits;
+      return this;
+    }
+
     public Builder ticker(Ticker ticker) {
       this.ticker = ticker;
       return this;
@@ -148,7 +159,7 @@ public record EngineConfig(AwsTarget target, RateTable rates, int parallel, Stri
 
     public EngineConfig build() {
       return new EngineConfig(new AwsTarget(region, endpoint, profile, credentials),
-          rates.with(rateOverrides), parallel, sessionName, journal, ticker,
+          rates.with(rateOverrides), parallel, sessionName, journal, limits, ticker,
           seed != null ? seed : new Random().nextLong());
     }
   }

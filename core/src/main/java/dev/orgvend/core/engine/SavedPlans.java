@@ -1,6 +1,7 @@
 package dev.orgvend.core.engine;
 
 import dev.orgvend.core.plan.Change;
+import dev.orgvend.core.plan.Note;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.spec.AccountSpec;
 import dev.orgvend.core.spec.AwsValues;
@@ -11,9 +12,11 @@ import java.util.Objects;
 
 /**
  * Whether a saved plan may still be applied: made for this organization, which has not changed
- * since, and listing exactly the changes the spec needs now. A file edited by hand or made from
- * another spec therefore never reaches AWS, and what apply runs is always a plan it made itself.
- * A refusal is a {@link Refusal}.
+ * since, and listing exactly the changes and notes of the plan made now. A file edited by hand or
+ * made from another spec therefore never reaches AWS, and what apply runs is always a plan it made
+ * itself. Together with {@code PlanReader}, which checks the members derived from the rest (the
+ * summary and each change's description), every member of the file is covered. A refusal is a
+ * {@link Refusal}.
  */
 final class SavedPlans {
   private SavedPlans() {}
@@ -29,6 +32,9 @@ final class SavedPlans {
           + " run 'orgvend plan --out " + file + "' again");
     }
     String difference = difference(saved.changes(), now.changes());
+    if (difference == null) {
+      difference = noteDifference(saved.notes(), now.notes());
+    }
     if (difference != null) {
       throw new Refusal(file + " does not match what " + spec + " needs now: " + difference
           + "; nothing was changed. Run 'orgvend plan -f " + spec + " --out " + file
@@ -54,6 +60,24 @@ final class SavedPlans {
     if (saved.size() != needed.size()) {
       return "the plan lists " + saved.size() + " change(s) where the spec needs "
           + needed.size();
+    }
+    return null;
+  }
+
+  /**
+   * The first way the saved notes differ from the notes of the plan made now, or null. Notes
+   * change nothing, but they are what the user read before approving, so an edited note is an
+   * edited plan.
+   */
+  private static String noteDifference(List<Note> saved, List<Note> now) {
+    for (int i = 0; i < Math.min(saved.size(), now.size()); i++) {
+      if (!saved.get(i).equals(now.get(i))) {
+        return "$.notes[" + i + "] is not what the organization shows now";
+      }
+    }
+    if (saved.size() != now.size()) {
+      return "the plan has " + saved.size() + " note(s) where the organization now gives "
+          + now.size();
     }
     return null;
   }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.orgvend.core.live.LiveOrganization;
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.plan.Planner;
 import dev.orgvend.core.spec.OuPath;
@@ -167,7 +168,7 @@ public final class SpecImport {
     StringBuilder out = new StringBuilder();
     for (String line : lines) {
       // A line break or control character in a header line would end the comment early.
-      out.append(line.isEmpty() ? "#" : "# " + line.replaceAll("\\p{Cntrl}", " ")).append('\n');
+      out.append(line.isEmpty() ? "#" : "# " + Printable.of(line)).append('\n');
     }
     return out.length() == 0 ? "" : out.append('\n').toString();
   }

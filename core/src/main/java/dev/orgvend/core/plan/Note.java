@@ -18,10 +18,15 @@ public record Note(Kind kind, String subject, String message) {
     /** The spec's account cannot be reached: its address belongs to a closed account. */
     BLOCKED,
     /** The account's baseline could not be read (role missing, access denied, errors). */
-    BASELINE_UNREADABLE;
+    BASELINE_UNREADABLE,
+    /**
+     * The plan would break one of the organization's quotas ({@link Quotas}): apply refuses it
+     * whole, before any write.
+     */
+    QUOTA;
 
     public boolean isError() {
-      return this == BLOCKED;
+      return this == BLOCKED || this == QUOTA;
     }
   }
 }

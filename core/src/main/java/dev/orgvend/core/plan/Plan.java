@@ -24,6 +24,11 @@ public record Plan(String organizationId, String fingerprint, List<Change> chang
     return notes.stream().anyMatch(n -> n.kind().isError());
   }
 
+  /** The quotas the plan would break ({@link Quotas}); apply refuses such a plan whole. */
+  public List<Note> quotaBreaches() {
+    return notes.stream().filter(n -> n.kind() == Note.Kind.QUOTA).toList();
+  }
+
   /** The changes that remove something, which apply makes only with an explicit opt-in. */
   public List<Change> removals() {
     return changes.stream().filter(Change::removes).toList();

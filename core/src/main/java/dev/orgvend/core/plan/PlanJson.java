@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgvend.core.baseline.Finding;
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.spec.AccountSpec;
+import dev.orgvend.core.spec.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -28,6 +30,12 @@ public final class PlanJson {
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
 
+  static {
+    // A plan shown with -o json goes to a terminal: control and invisible characters are
+    // written as \\uXXXX escapes, which read back as the same text.
+    JSON.getFactory().setCharacterEscapes(Printable.jsonEscapes());
+  }
+
   private PlanJson() {}
 
   public static String write(Plan plan) {
@@ -40,7 +48,7 @@ public final class PlanJson {
     for (Change change : plan.changes()) {
       ObjectNode c = changes.addObject();
       c.put("action", change.action());
-      c.put("description", PlanText.line(change).substring(2).lines().findFirst().orElse(""));
+      c.put("description", description(change));
       if (change instanceof Change.CreateOu ou) {
         c.put("path", ou.path().toString());
       } else if (change instanceof Change.CreateAccount ca) {
@@ -76,6 +84,14 @@ public final class PlanJson {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The change in one line, as the plan text shows it without its marker; derived from the
+   * change, so reading checks that it was not edited.
+   */
+  static String description(Change change) {
+    return PlanText.line(change).substring(2).lines().findFirst().orElse("");
   }
 
   /** A finding as JSON; also used by {@code check --output json}. */
@@ -122,6 +138,10 @@ public final class PlanJson {
    * IllegalArgumentException} saying what is wrong, without the file's name (callers add it).
    */
   public static Plan read(Path file) {
+    String special = InputFiles.notRegular(file);
+    if (special != null) {
+      throw new IllegalArgumentException(special + "; a saved plan must be a regular file");
+    }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_BYTES + 1);
@@ -129,8 +149,8 @@ public final class PlanJson {
       throw new IllegalArgumentException("no such file; save a plan with 'orgvend plan --out "
           + file + "'");
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the file ("
-          + (Files.isDirectory(file) ? "it is a directory" : e.getClass().getSimpleName()) + ")");
+      throw new IllegalArgumentException("cannot read the file (" + e.getClass().getSimpleName()
+          + ")");
     }
     if (bytes.length > MAX_BYTES) {
       throw new IllegalArgumentException("the file is larger than " + MAX_BYTES

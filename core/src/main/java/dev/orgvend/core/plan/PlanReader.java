@@ -11,15 +11,16 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.orgvend.core.baseline.Finding;
 import dev.orgvend.core.baseline.Status;
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.spec.AccountSpec;
 import dev.orgvend.core.spec.AwsValues;
 import dev.orgvend.core.spec.IamUserAccessToBilling;
 import dev.orgvend.core.spec.OuPath;
+import dev.orgvend.core.spec.SyntaxErrors;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -41,6 +42,10 @@ final class PlanReader {
   private static final Pattern ACCOUNT_ID = Pattern.compile("^\\d{12}$");
   private static final Pattern REQUEST_ID = Pattern.compile("^car-[a-z0-9]{8,32}$");
   private static final Pattern PLAIN_MEMBER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  /** What every refusal of an edited member says. */
+  private static final String EDITED = "the saved plan was edited (make it again with"
+      + " 'orgvend plan --out FILE')";
 
   private static final List<String> ACTIONS = List.of("create-ou", "create-account",
       "await-creation", "move-account", "retag-account", "apply-baseline");
@@ -70,7 +75,8 @@ final class PlanReader {
         "is not an organization id (o- and 10 to 32 lowercase letters and digits)");
     String fingerprint = plan.text("fingerprint", FINGERPRINT,
         "is not a plan fingerprint (32 lowercase hexadecimal digits)");
-    plan.optionalText("summary");
+    // Derived members: any difference, hostile characters included, is refused as an edit below.
+    String summary = plan.looseText("summary");
     List<Change> changes = new ArrayList<>();
     JsonNode list = plan.list("changes");
     for (int i = 0; i < list.size(); i++) {
@@ -81,7 +87,14 @@ final class PlanReader {
     for (int i = 0; i < noteList.size(); i++) {
       notes.add(note(noteList.get(i), "$.notes[" + i + "]"));
     }
-    return new Plan(organizationId, fingerprint, changes, notes);
+    Plan read = new Plan(organizationId, fingerprint, changes, notes);
+    // The summary and the descriptions are derived from the rest; a changed word in either means
+    // the file was edited, so it is refused like any other edit.
+    if (!summary.equals(PlanText.summary(read))) {
+      throw new IllegalArgumentException("$.summary: " + AwsValues.quote(summary) + " does not"
+          + " summarise the plan's changes; " + EDITED);
+    }
+    return read;
   }
 
   private static void format(JsonNode format, String at) {
@@ -101,11 +114,22 @@ final class PlanReader {
     if (!node.isObject()) {
       throw new IllegalArgumentException(at + ": expected a change object, found " + kind(node));
     }
-    String action = new Obj(node, at, null).text("action");
+    Obj any = new Obj(node, at, null);
+    String action = any.text("action");
     if (!ACTIONS.contains(action)) {
       throw new IllegalArgumentException(at + ".action: unknown action " + AwsValues.quote(action)
           + "; expected one of: " + String.join(", ", ACTIONS));
     }
+    Change change = change(node, at, action);
+    String description = any.looseText("description");
+    if (!description.equals(PlanJson.description(change))) {
+      throw new IllegalArgumentException(at + ".description: " + AwsValues.quote(description)
+          + " does not describe this change; " + EDITED);
+    }
+    return change;
+  }
+
+  private static Change change(JsonNode node, String at, String action) {
     return switch (action) {
       case "create-ou" -> {
         Obj c = new Obj(node, at, Set.of("action", "description", "path"));
@@ -125,7 +149,7 @@ final class PlanReader {
         Obj c = new Obj(node, at, Set.of("action", "description", "accountId", "from",
             "account"));
         yield new Change.MoveAccount(accountId(c), account(c.required("account"),
-            at + ".account"), livePath(c.text("from"), at + ".from"));
+            at + ".account"), livePath(c.looseText("from"), at + ".from"));
       }
       case "retag-account" -> {
         Obj c = new Obj(node, at, Set.of("action", "description", "accountId", "account", "set",
@@ -136,7 +160,9 @@ final class PlanReader {
         JsonNode removeList = c.optionalList("remove");
         List<String> remove = new ArrayList<>();
         for (int i = 0; i < removeList.size(); i++) {
-          remove.add(string(removeList.get(i), at + ".remove[" + i + "]"));
+          // Keys AWS holds that the spec does not: AWS's own tag rules, not the spec's.
+          String removeAt = at + ".remove[" + i + "]";
+          remove.add(checked(looseText(removeList.get(i), removeAt), AwsValues::tagKey, removeAt));
         }
         yield new Change.RetagAccount(id, account, set, remove);
       }
@@ -210,17 +236,20 @@ final class PlanReader {
       throw new IllegalArgumentException(at + ".status: unknown status " + AwsValues.quote(status)
           + "; expected notice, drifted, unreachable or error");
     }
-    return new Finding(f.text("component"), parsed, f.text("subject"), f.text("message"),
-        f.optionalText("expected"), f.optionalText("actual"));
+    return new Finding(f.text("component"), parsed, f.looseText("subject"), f.looseText("message"),
+        f.optionalLooseText("expected"), f.optionalLooseText("actual"));
   }
 
-  /** Notes are not acted on (apply shows the notes of the plan it makes), so only shapes count. */
+  /**
+   * Notes are not acted on; apply compares them with the notes of the plan it makes (as it does
+   * the changes), so an edited note is refused there.
+   */
   private static Note note(JsonNode node, String at) {
     Obj n = new Obj(node, at, Set.of("kind", "subject", "message"));
     String kind = n.text("kind");
     for (Note.Kind k : Note.Kind.values()) {
       if (k.name().equals(kind)) {
-        return new Note(k, n.text("subject"), n.text("message"));
+        return new Note(k, n.looseText("subject"), n.looseText("message"));
       }
     }
     throw new IllegalArgumentException(at + ".kind: unknown note kind " + AwsValues.quote(kind));
@@ -255,6 +284,25 @@ final class PlanReader {
     return clean(node.asText(), at);
   }
 
+  /**
+   * Text checked only for its type and length: what AWS reported (OU names in a path, tag keys,
+   * findings, notes), which may hold characters specs refuse and is compared with what AWS
+   * reports now, and the derived members (summary, descriptions), which are compared with what
+   * the rest of the file gives. Either way an edit is refused, and the text is shown only
+   * escaped.
+   */
+  private static String looseText(JsonNode node, String at) {
+    if (!node.isTextual()) {
+      throw new IllegalArgumentException(at + ": expected a string, found " + kind(node));
+    }
+    String text = node.asText();
+    if (text.length() > AwsValues.MAX_STRING) {
+      throw new IllegalArgumentException(at + ": is " + text.length() + " characters long; no"
+          + " value in a saved plan may be longer than " + AwsValues.MAX_STRING);
+    }
+    return text;
+  }
+
   private static String clean(String text, String at) {
     String problem = AwsValues.unsafe(text, "saved plan");
     if (problem != null) {
@@ -281,7 +329,10 @@ final class PlanReader {
     };
   }
 
-  /** Where and why the JSON does not parse, without echoing the file's bytes unescaped. */
+  /**
+   * Where and why the JSON does not parse: the position and the kind of token, never the file's
+   * own text, which may be anything (a credentials file given as the plan by mistake).
+   */
   private static String parseError(JsonProcessingException e) {
     String reason;
     if (e instanceof StreamConstraintsException) {
@@ -289,12 +340,8 @@ final class PlanReader {
           ? "it is nested more than " + StreamReadConstraints.defaults().getMaxNestingDepth()
               + " levels deep"
           : "it holds a value too large to read";
-    } else if (e.getOriginalMessage().startsWith("Trailing token")) {
-      reason = "there is more after the end of the JSON object";
-    } else if (e.getOriginalMessage().startsWith("Duplicate field")) {
-      reason = "a member appears twice (" + safe(e.getOriginalMessage()) + ")";
     } else {
-      reason = safe(e.getOriginalMessage().replaceAll(" \\(start marker at .*", ""));
+      reason = SyntaxErrors.json(e);
     }
     var where = e.getLocation();
     String at = where == null || where.getLineNr() < 1 ? ""
@@ -302,21 +349,10 @@ final class PlanReader {
     return "not a saved plan: the JSON does not parse" + at + ": " + reason;
   }
 
-  /** Text with invisible characters escaped and cut at 200 characters. */
+  /** Text with unsafe characters escaped and cut at 200 characters. */
   private static String safe(String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints().limit(200).forEach(cp -> {
-      int type = Character.getType(cp);
-      boolean invisible = type == Character.CONTROL || type == Character.FORMAT
-          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-          || type == Character.SURROGATE || type == Character.UNASSIGNED;
-      if (invisible) {
-        out.append(String.format(Locale.ROOT, "\\u%04X", cp));
-      } else {
-        out.appendCodePoint(cp);
-      }
-    });
-    return text.codePointCount(0, text.length()) > 200 ? out + "…" : out.toString();
+    int cut = text.offsetByCodePoints(0, Math.min(200, text.codePointCount(0, text.length())));
+    return Printable.of(text.substring(0, cut)) + (cut < text.length() ? "…" : "");
   }
 
   /** An object with a known set of members (null: any), read member by member. */
@@ -366,6 +402,19 @@ final class PlanReader {
             + problem);
       }
       return value;
+    }
+
+    String looseText(String name) {
+      String value = PlanReader.looseText(required(name), at + "." + name);
+      if (value.isEmpty()) {
+        throw new IllegalArgumentException(at + "." + name + ": must not be empty");
+      }
+      return value;
+    }
+
+    String optionalLooseText(String name) {
+      JsonNode value = node.get(name);
+      return value == null || value.isNull() ? null : PlanReader.looseText(value, at + "." + name);
     }
 
     String optionalText(String name) {

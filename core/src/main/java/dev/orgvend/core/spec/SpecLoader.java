@@ -48,6 +48,10 @@ public final class SpecLoader {
   /** Loads a file; problems name it as {@code file} was written. */
   public SpecResult load(Path file) {
     String name = file.toString();
+    String special = InputFiles.notRegular(file);
+    if (special != null) {
+      return invalid(name, special + "; a spec must be a regular file");
+    }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes(MAX_BYTES + 1);

@@ -1,5 +1,6 @@
 package dev.orgvend.core.spec;
 
+import dev.orgvend.core.output.Printable;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
 /** Small text helpers for messages: safe quoting, field paths and "did you mean" suggestions. */
 final class Text {
   /** Longest piece of a user value a message repeats; the rest is cut off. */
-  static final int QUOTE_LIMIT = 64;
+  static final int QUOTE_LIMIT = Printable.QUOTE_LIMIT;
 
   private static final int MAX_CANDIDATES = 2000;
   private static final int MAX_SUGGESTED_LENGTH = 160;
@@ -17,65 +18,24 @@ final class Text {
 
   private Text() {}
 
-  /**
-   * The value in double quotes, with quotes, backslashes and invisible characters escaped and
-   * long values cut short, so a message can never smuggle terminal control sequences.
-   */
+  /** The value in double quotes, escaped and cut short as {@link Printable#quote} does. */
   static String quote(String value) {
-    StringBuilder out = new StringBuilder("\"");
-    int shown = 0;
-    for (int i = 0; i < value.length(); ) {
-      if (shown == QUOTE_LIMIT) {
-        out.append("…");
-        break;
-      }
-      int cp = value.codePointAt(i);
-      i += Character.charCount(cp);
-      shown++;
-      switch (cp) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        case '\r' -> out.append("\\r");
-        default -> {
-          if (isInvisible(cp) || Character.getType(cp) == Character.UNASSIGNED) {
-            out.append(String.format("\\u%04X", cp));
-          } else {
-            out.appendCodePoint(cp);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return Printable.quote(value);
   }
 
   /**
-   * The first character a spec value may not contain: control characters other than tab and
-   * line breaks, and the format characters that reorder or hide text. -1 when there is none.
+   * The first character a spec value may not contain, or -1: any control character (tabs and
+   * line breaks too: every spec value is a single line, and a line break in an OU name would be
+   * shown by AWS in every listing), and the format characters that reorder or hide text.
    */
   static int forbiddenChar(String value) {
-    for (int i = 0; i < value.length(); ) {
-      int cp = value.codePointAt(i);
-      i += Character.charCount(cp);
-      if (cp != '\t' && cp != '\n' && cp != '\r' && isInvisible(cp)) {
-        return cp;
-      }
-    }
-    return -1;
+    return Printable.firstUnsafe(value);
   }
 
-  static String codePointName(int cp) {
-    return String.format("U+%04X", cp);
-  }
-
-  private static boolean isInvisible(int cp) {
-    int type = Character.getType(cp);
-    return type == Character.CONTROL
-        || type == Character.FORMAT
-        || type == Character.SURROGATE
-        || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR;
+  /** {@code the control character U+000A} or {@code the invisible character U+202E}. */
+  static String describe(int cp) {
+    return (Character.getType(cp) == Character.CONTROL ? "the control character "
+        : "the invisible character ") + Printable.name(cp);
   }
 
   /**

@@ -80,7 +80,8 @@ final class YamlReader {
   private static void reportSyntaxError(JsonProcessingException e, Problems problems) {
     if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
       org.yaml.snakeyaml.error.Mark at = marked.getProblemMark();
-      String message = "YAML syntax error: " + marked.getProblem();
+      // SyntaxErrors leaves out any input the parser quotes: a spec may hold secrets by mistake.
+      String message = "YAML syntax error: " + SyntaxErrors.yaml(marked.getProblem());
       org.yaml.snakeyaml.error.Mark context = marked.getContextMark();
       if (marked.getContext() != null && context != null) {
         message += " (" + marked.getContext() + " at line " + (context.getLine() + 1)
@@ -107,7 +108,9 @@ final class YamlReader {
       return "a mapping key must be a plain value, not "
           + (firstLine.contains("SequenceStart") ? "a list" : "a mapping");
     }
-    return firstLine;
+    String jackson = e instanceof JsonProcessingException j ? SyntaxErrors.json(j) : null;
+    return jackson != null && !jackson.equals("malformed JSON") ? jackson
+        : SyntaxErrors.yaml(firstLine);
   }
 
   private static Mark mark(JsonParser parser) {

@@ -119,4 +119,52 @@ class ReportsTest {
         Some accounts could not be checked; run check again later.
         """);
   }
+
+  /** An account whose OU, tag and contact values AWS holds were set by a hostile insider. */
+  private static final String EVIL = "Evil\u001b[2J\u001b]0;pwned\u0007\n+ create account x"
+      + "\u202e\u2066\u0085\u0000\ud800";
+  private static final AccountCheck HOSTILE = new AccountCheck("victim", "v@example.com",
+      "333333333333", "Workloads", "std", List.of(
+          with("placement", new Finding("placement", Status.DRIFTED, "OU", "the account is in "
+              + EVIL + ", want Workloads", "Workloads", EVIL)),
+          with("alternateContacts", Finding.differs("alternateContacts", "security contact",
+              "name", EVIL, "Sec Team"))));
+
+  @Test
+  void reports_whenAwsValuesAreHostile_showThemEscapedAndStayWellFormed() throws Exception {
+    Path xml = dir.resolve("check.xml");
+    Path html = dir.resolve("check.html");
+    StringWriter text = new StringWriter();
+    StringWriter json = new StringWriter();
+    CheckSummary summary = new CheckSummary();
+    summary.account(HOSTILE);
+    try (JunitReport junit = new JunitReport(xml); HtmlReport page = new HtmlReport(html)) {
+      junit.account(HOSTILE);
+      page.account(HOSTILE);
+      junit.finish(Duration.ofSeconds(1));
+      page.finish(summary, "o-example", Instant.parse("2026-01-01T00:00:00Z"),
+          Duration.ofSeconds(1));
+    }
+    TextReport terminal = new TextReport(new PrintWriter(text));
+    terminal.account(HOSTILE);
+    terminal.finish(summary, Duration.ofSeconds(1));
+    JsonReport report = new JsonReport(json, "o-example", Instant.parse("2026-01-01T00:00:00Z"));
+    report.account(HOSTILE);
+    report.finish(summary, Duration.ofSeconds(1), 2);
+
+    String escaped = "Evil\\x1b[2J\\x1b]0;pwned\\x07\\n+ create account x\\u202e\\u2066\\x85"
+        + "\\x00\\ud800";
+    for (String out : List.of(Files.readString(xml), Files.readString(html), text.toString(),
+        json.toString())) {
+      assertThat(out.codePoints().filter(cp -> cp != '\n' && dev.orgvend.core.output.Printable
+          .isUnsafe(cp))).as(out).isEmpty();
+      assertThat(out.lines()).as(out).noneMatch(line -> line.startsWith("+ create account"));
+    }
+    assertThat(text.toString()).contains("placement: the account is in " + escaped);
+    assertThat(Files.readString(xml)).contains(escaped);
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString())
+        .at("/accounts/0/components/0/findings/0/actual").asText()).isEqualTo(EVIL);
+    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(xml.toFile());
+  }
 }

@@ -142,6 +142,55 @@ class SpecImportTest {
 
     String yaml = SpecImport.of(live, "orgvend.yaml", List.of("a\nversion: 2", "")).yaml();
 
-    assertThat(yaml).isEqualTo("# a version: 2\n#\n\nversion: 1\naccounts: []\n");
+    assertThat(yaml).isEqualTo("# a\\nversion: 2\n#\n\nversion: 1\naccounts: []\n");
+  }
+
+  /** Names YAML would misread unquoted, and characters AWS allows that are safe to show. */
+  static final List<String> AWKWARD = List.of("#hash", "a: b", "- dash", "'single'",
+      "\"double\"", "back\\slash", "  lead and trail  ", "yes", "null", "1e3", "*star",
+      "&anchor", "!tag", "%percent", "@at", "`tick", "no\u00a0break", "café 日本", "{brace}",
+      "[bracket]", "|pipe", ">fold", "? question", "...", "---");
+
+  @Test
+  void of_whenNamesAreAwkwardForYaml_writesThemSoTheyReadBackExactly() {
+    java.util.List<Ou> ous = new java.util.ArrayList<>();
+    java.util.List<Account> accounts = new java.util.ArrayList<>();
+    Map<String, Map<String, String>> tags = new java.util.HashMap<>();
+    for (int i = 0; i < AWKWARD.size(); i++) {
+      String id = String.format("ou-ab12-%08d", i);
+      String accountId = String.format("5%011d", i);
+      ous.add(new Ou(id, AWKWARD.get(i), ROOT));
+      String accountName = AWKWARD.get(i).chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+          ? AWKWARD.get(i) : "account " + i;
+      accounts.add(new Account(accountId, accountName, "a" + i + "@example.com", "ACTIVE", id));
+      tags.put(accountId, Map.of("k" + i, i % 2 == 0 ? "@:/=+-_." : "spaced value " + i));
+    }
+    LiveOrganization live = org(ous, accounts, tags, List.of());
+
+    SpecImport.Imported imported = SpecImport.of(live, "orgvend.yaml", List.of());
+
+    assertThat(imported.spec().organization().units()).extracting(u -> u.path().name())
+        .containsExactlyInAnyOrderElementsOf(AWKWARD);
+    assertThat(imported.spec().accounts()).hasSize(AWKWARD.size()).allSatisfy(a -> {
+      Account original = accounts.stream().filter(x -> x.email().equals(a.email())).findFirst()
+          .orElseThrow();
+      assertThat(a.name()).isEqualTo(original.name());
+      assertThat(a.ouPath().segments()).containsExactly(live.pathOf(original.parentId())
+          .toArray(String[]::new));
+      assertThat(a.tags()).isEqualTo(tags.get(original.id()));
+    });
+  }
+
+  @Test
+  void of_whenAnOuNameHoldsControlCharacters_refusesAndQuotesItEscaped() {
+    LiveOrganization live = org(List.of(new Ou("ou-ab12-22222222",
+            "Evil\u001b[2J\n+ create account x\u202e", ROOT)),
+        List.of(), Map.of(), List.of());
+
+    assertThatThrownBy(() -> SpecImport.of(live, "orgvend.yaml", List.of()))
+        .isInstanceOfSatisfying(SpecImport.NotRepresentable.class, e ->
+            assertThat(e.problems()).singleElement().asString().contains(
+                "organization.units[0].name: \"Evil\\x1b[2J\\n+ create account x\\u202e\""
+                    + " contains the control character U+001B; remove it"));
   }
 }

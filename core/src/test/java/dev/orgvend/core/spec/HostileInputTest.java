@@ -106,7 +106,7 @@ class HostileInputTest {
     List<Problem> problems = invalid(loader.parse("orgvend.yaml", yaml));
 
     assertThat(problems).singleElement().extracting(Problem::toString).asString()
-        .contains("\"\\u001B[2Jx\\u202E@example.com\"")
+        .contains("\"\\x1b[2Jx\\u202e@example.com\"")
         .doesNotContain("\u001B")
         .doesNotContain("\u202E");
   }

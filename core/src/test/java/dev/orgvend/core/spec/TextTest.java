@@ -10,7 +10,7 @@ class TextTest {
   @Test
   void quote_escapesQuotesBackslashesAndInvisibleCharacters() {
     assertThat(Text.quote("a\"b\\c\n\t\u0007\u202E\u200Bé"))
-        .isEqualTo("\"a\\\"b\\\\c\\n\\t\\u0007\\u202E\\u200Bé\"");
+        .isEqualTo("\"a\\\"b\\\\c\\n\\t\\x07\\u202e\\u200bé\"");
   }
 
   @Test
@@ -20,8 +20,12 @@ class TextTest {
   }
 
   @Test
-  void forbiddenChar_allowsWhitespaceButNotControlOrFormatCharacters() {
-    assertThat(Text.forbiddenChar("tab\tnew\nline\r ok é 日本")).isEqualTo(-1);
+  void forbiddenChar_refusesControlCharactersLineBreaksAndFormatCharacters() {
+    assertThat(Text.forbiddenChar("ok é 日本 \u00A0")).isEqualTo(-1);
+    assertThat(Text.forbiddenChar("tab\t")).isEqualTo('\t');
+    assertThat(Text.forbiddenChar("new\nline")).isEqualTo('\n');
+    assertThat(Text.forbiddenChar("cr\r")).isEqualTo('\r');
+    assertThat(Text.forbiddenChar("sep\u2028")).isEqualTo(0x2028);
     assertThat(Text.forbiddenChar("nul\u0000")).isEqualTo(0);
     assertThat(Text.forbiddenChar("del\u007F")).isEqualTo(0x7F);
     assertThat(Text.forbiddenChar("bidi\u2066")).isEqualTo(0x2066);

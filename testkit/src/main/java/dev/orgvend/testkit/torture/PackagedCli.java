@@ -116,6 +116,11 @@ public final class PackagedCli {
     if (!args[0].equals("history")) {
       command.addAll(List.of("--endpoint-url", sandbox.endpoint().toString(), "--pace", "none"));
     }
+    if (args[0].equals("apply") || args[0].equals("plan")) {
+      // The sandbox's account quota (10,000 unless set lower), which no AWS API reports: without
+      // it orgvend would hold plans to AWS's default of 10 accounts.
+      command.addAll(List.of("--limit", "accounts=10000"));
+    }
     Path log = dir.resolve("logs").resolve(String.format("%04d-%s.log", runs.incrementAndGet(),
         args[0]));
     try {
