@@ -4,12 +4,14 @@ import dev.orgvend.core.aws.AwsClients;
 import dev.orgvend.core.aws.AwsTarget;
 import dev.orgvend.core.aws.RateTable;
 import dev.orgvend.core.engine.EngineConfig;
+import dev.orgvend.core.plan.OrganizationLimits;
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -51,14 +53,17 @@ final class Harness {
 
   /**
    * orgvend's engine as the CLI builds it for {@code --endpoint-url}, pointed at the sandbox with
-   * its management keys, pacing at {@code rates}, its journal in a fresh temporary directory.
+   * its management keys, pacing at {@code rates}, told the sandbox's account quota (as {@code
+   * --limit accounts=N} would), its journal in a fresh temporary directory.
    */
   static EngineConfig.Builder engine(Sandbox sandbox, RateTable rates) {
     var keys = sandbox.managementCredentials();
     return EngineConfig.builder().endpoint(sandbox.endpoint())
         .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(
             keys.accessKeyId(), keys.secretAccessKey())))
-        .rates(rates).journal(tempDir("orgvend-bench-journal").resolve("journal.db"));
+        .rates(rates).journal(tempDir("orgvend-bench-journal").resolve("journal.db"))
+        .limits(OrganizationLimits.awsDefaults().with(Map.of(OrganizationLimits.ACCOUNTS,
+            sandbox.settings().accountLimit())));
   }
 
   static double seconds(long startNanos) {

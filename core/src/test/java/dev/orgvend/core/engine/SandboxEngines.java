@@ -1,7 +1,9 @@
 package dev.orgvend.core.engine;
 
+import dev.orgvend.core.plan.OrganizationLimits;
 import dev.orgvend.sandbox.Sandbox;
 import java.nio.file.Path;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -16,6 +18,15 @@ public final class SandboxEngines {
         .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(
             keys.accessKeyId(), keys.secretAccessKey())))
         .pacedAtAwsRates(false).journal(journal).seed(20261205L);
+  }
+
+  /**
+   * The same, told the sandbox's own account quota (which no AWS API reports; the CLI is told it
+   * with {@code --limit accounts=N}), for tests that vend more accounts than AWS's default 10.
+   */
+  public static Engine startWithSandboxQuota(Sandbox sandbox, Path journal) {
+    return Engine.start(config(sandbox, journal).limits(OrganizationLimits.awsDefaults()
+        .with(Map.of(OrganizationLimits.ACCOUNTS, sandbox.settings().accountLimit()))).build());
   }
 
   public static Engine start(Sandbox sandbox, Path journal) {

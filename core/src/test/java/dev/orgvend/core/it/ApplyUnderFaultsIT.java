@@ -39,7 +39,7 @@ class ApplyUnderFaultsIT {
   }
 
   private List<Outcome> applyOnce(Sandbox sandbox, Spec spec) {
-    try (Engine engine = SandboxEngines.start(sandbox, dir.resolve("journal.db"));
+    try (Engine engine = SandboxEngines.startWithSandboxQuota(sandbox, dir.resolve("journal.db"));
         ApplyRun run = engine.startApply(ApplyRequest.of(spec, Path.of("f.yaml")),
             Progress.silent())) {
       return ((ApplyResult.Finished) run.apply()).outcomes();
@@ -60,7 +60,8 @@ class ApplyUnderFaultsIT {
       assertThat(first).allSatisfy(o -> assertThat(o.ok()).as(o.toString()).isTrue());
 
       sandbox.updateSettings(s -> s.withFaults(Duration.ZERO, 0, 0));
-      try (Engine engine = SandboxEngines.start(sandbox, dir.resolve("journal.db"))) {
+      try (Engine engine = SandboxEngines.startWithSandboxQuota(sandbox,
+          dir.resolve("journal.db"))) {
         LiveOrganization live = engine.read(spec);
         Map<String, Long> perEmail = live.accounts().stream()
             .collect(Collectors.groupingBy(a -> a.email(), Collectors.counting()));
