@@ -1,38 +1,31 @@
 package dev.orgvend.bench;
 
-import dev.orgvend.core.aws.AwsCaller;
-import dev.orgvend.core.aws.AwsClients;
+import dev.orgvend.core.apply.Progress;
 import dev.orgvend.core.aws.RateTable;
-import dev.orgvend.core.baseline.Baseline;
-import dev.orgvend.core.baseline.BaselineRunner;
 import dev.orgvend.core.baseline.ComponentRegistry;
-import dev.orgvend.core.baseline.MemberClients;
 import dev.orgvend.core.baseline.Status;
-import dev.orgvend.core.baseline.StepLog;
-import dev.orgvend.core.check.CheckListener;
-import dev.orgvend.core.check.CheckSummary;
-import dev.orgvend.core.check.FleetChecker;
-import dev.orgvend.core.check.HtmlReport;
-import dev.orgvend.core.check.JunitReport;
-import dev.orgvend.core.live.LiveOrganization;
-import dev.orgvend.core.session.MemberSessions;
+import dev.orgvend.core.check.ReportSet;
+import dev.orgvend.core.engine.ApplyRequest;
+import dev.orgvend.core.engine.ApplyResult;
+import dev.orgvend.core.engine.ApplyRun;
+import dev.orgvend.core.engine.Engine;
+import dev.orgvend.core.engine.SweepResult;
 import dev.orgvend.core.spec.Spec;
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
@@ -76,20 +69,19 @@ final class CheckBench {
       SandboxSettings settings = SandboxSettings.defaults()
           .withQuotas(SandboxSettings.OverQuota.SYNC, size + 100, 5);
       Path dir = Harness.tempDir("orgvend-check-bench");
-      try (Sandbox sandbox = Harness.sandbox(settings, inMemory);
-          AwsClients clients = Harness.clients(sandbox)) {
+      try (Sandbox sandbox = Harness.sandbox(settings, inMemory)) {
         long setup = System.nanoTime();
         OrgShape.Seeded seeded = shape.seed(sandbox);
-        setUp(sandbox, clients, seeded.accountIds(), registry.compile(spec).get("std"));
+        setUp(sandbox, spec, seeded.accountIds());
         Results.progress("check: %d accounts seeded and baselined in %.1f s", size,
             Harness.seconds(setup));
         sandbox.updateSettings(s -> s.withFaults(latency, 0, 0));
         if (size == sizes[0]) {
           // One unmeasured check first, so that class loading and JIT warm-up are not counted.
-          run(null, clients, spec, registry, parallel[0], dir);
+          run(null, sandbox, spec, parallel[0], dir);
         }
         for (int p : parallel) {
-          run(report, clients, spec, registry, p, dir);
+          run(report, sandbox, spec, p, dir);
         }
       }
     }
@@ -97,29 +89,17 @@ final class CheckBench {
   }
 
   /** One check, as {@code orgvend check --junit --html} runs it; a row unless report is null. */
-  private static void run(Report report, AwsClients clients, Spec spec,
-      ComponentRegistry registry, int parallel, Path dir) throws Exception {
-    ExecutorService pool = Harness.pool(Math.max(16, parallel + 4));
-    AwsCaller caller = AwsCaller.standard(RateTable.unlimited());
-    Map<String, Baseline> baselines = registry.compile(spec);
+  private static void run(Report report, Sandbox sandbox, Spec spec, int parallel, Path dir) {
     MemoryProbe memory = MemoryProbe.start();
     AfterGcHeap retained = AfterGcHeap.start();
-    long started = System.nanoTime();
-    try (MemberClients members = new MemberClients(clients);
-        JunitReport junit = new JunitReport(dir.resolve("check.xml"));
-        HtmlReport html = new HtmlReport(dir.resolve("check.html"))) {
-      LiveOrganization live = Harness.read(clients, caller, pool, spec);
-      long swept = System.nanoTime();
-      BaselineRunner runner = new BaselineRunner(new MemberSessions(clients, caller, "bench",
-          Clock.systemUTC()), members, caller, parallel);
-      CheckSummary summary = new FleetChecker(runner, baselines, pool, parallel)
-          .check(spec, live, CheckListener.all(List.of(junit, html)));
-      long ended = System.nanoTime();
-      Duration elapsed = Duration.ofNanos(ended - started);
-      junit.finish(elapsed);
-      html.finish(summary, live.id(), Instant.now(), elapsed);
-      double total = (ended - started) / 1e9;
-      double sweep = (ended - swept) / 1e9;
+    try (Engine engine = Engine.start(Harness.engine(sandbox, RateTable.unlimited())
+        .parallel(parallel).build())) {
+      // The text report prints only what needs attention; here it goes nowhere.
+      SweepResult sweep = engine.check(spec, "bench.yaml", new ReportSet.Options(
+          new PrintWriter(Writer.nullWriter()), false, dir.resolve("check.xml"),
+          dir.resolve("check.html"), worst -> 0));
+      double total = sweep.elapsed().toNanos() / 1e9;
+      double sweepOnly = sweep.elapsed().minus(sweep.reading()).toNanos() / 1e9;
       int n = spec.accounts().size();
       if (report == null) {
         return;
@@ -129,17 +109,15 @@ final class CheckBench {
       row.put("parallel", parallel);
       row.put("totalSeconds", Harness.round(total, 2));
       row.put("accountsPerSecond", Harness.round(n / total, 1));
-      row.put("sweepAccountsPerSecond", Harness.round(n / sweep, 1));
-      row.put("callsPerAccount", Harness.round(caller.stats().total() / (double) n, 2));
+      row.put("sweepAccountsPerSecond", Harness.round(n / sweepOnly, 1));
+      row.put("callsPerAccount", Harness.round(engine.stats().total() / (double) n, 2));
       row.put("peakHeapMiB", Harness.mib(memory.stop()));
       row.put("liveHeapGrowthMiB", Harness.mib(retained.stop()));
-      row.put("drifted", summary.count(Status.DRIFTED));
-      row.put("callsByOperation", caller.stats().callsByOperation());
-      row.put("errorsByCode", caller.stats().errorsByCode());
+      row.put("drifted", sweep.summary().count(Status.DRIFTED));
+      row.put("callsByOperation", engine.stats().callsByOperation());
+      row.put("errorsByCode", engine.stats().errorsByCode());
       Results.progress("check: %d accounts, parallel %d: %.1f s, %.0f accounts/s", n, parallel,
           total, n / total);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -192,40 +170,34 @@ final class CheckBench {
     }
   }
 
-  /** Applies the baseline to every account through the API, then removes one alarm in twenty. */
-  private static void setUp(Sandbox sandbox, AwsClients clients, List<String> ids,
-      Baseline baseline) throws Exception {
-    AwsCaller caller = AwsCaller.standard(RateTable.unlimited());
-    ExecutorService pool = Harness.pool(16);
-    try (MemberClients members = new MemberClients(clients)) {
-      BaselineRunner runner = new BaselineRunner(new MemberSessions(clients, caller, "setup",
-          Clock.systemUTC()), members, caller, 16);
-      List<Future<?>> work = new ArrayList<>();
-      for (int i = 0; i < ids.size(); i++) {
-        String id = ids.get(i);
-        boolean drift = i % 20 == 0;
-        work.add(pool.submit(() -> {
-          runner.repair(new BaselineRunner.Target(id, id, "OrganizationAccountAccessRole"),
-              baseline, StepLog.NONE);
-          if (drift) {
-            deleteAlarm(sandbox, clients, id);
-          }
-          return null;
-        }));
+  /**
+   * Brings every account's baseline to the spec with {@code orgvend apply} (the plan lists an
+   * ApplyBaseline change for each), then deletes one alarm in twenty from inside its account.
+   */
+  private static void setUp(Sandbox sandbox, Spec spec, List<String> ids) {
+    try (Engine engine = Engine.start(Harness.engine(sandbox, RateTable.unlimited()).build());
+        ApplyRun run = engine.startApply(ApplyRequest.of(spec, Path.of("bench.yaml")),
+            Progress.silent())) {
+      if (!(run.apply() instanceof ApplyResult.Finished done) || done.failed() > 0) {
+        throw new IllegalStateException("setting up the baselines failed");
       }
-      for (Future<?> f : work) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
+    }
+    for (int i = 0; i < ids.size(); i += 20) {
+      deleteAlarm(sandbox, ids.get(i));
     }
   }
 
-  private static void deleteAlarm(Sandbox sandbox, AwsClients clients, String accountId) {
-    Credentials c = clients.sts().assumeRole(r -> r.roleArn("arn:aws:iam::" + accountId
-        + ":role/OrganizationAccountAccessRole").roleSessionName("drift")).credentials();
+  private static void deleteAlarm(Sandbox sandbox, String accountId) {
+    var keys = sandbox.managementCredentials();
+    Credentials c;
+    try (StsClient sts = StsClient.builder().endpointOverride(sandbox.endpoint())
+        .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()))).build()) {
+      c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + accountId
+          + ":role/OrganizationAccountAccessRole").roleSessionName("drift")).credentials();
+    }
     try (CloudWatchClient cw = CloudWatchClient.builder().endpointOverride(sandbox.endpoint())
-        .region(Region.US_EAST_1).httpClient(clients.http())
+        .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
             c.accessKeyId(), c.secretAccessKey(), c.sessionToken()))).build()) {
       cw.deleteAlarms(r -> r.alarmNames("DefaultBillingAlarm"));

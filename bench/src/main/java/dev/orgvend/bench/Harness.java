@@ -1,29 +1,23 @@
 package dev.orgvend.bench;
 
-import dev.orgvend.core.aws.AwsCaller;
 import dev.orgvend.core.aws.AwsClients;
 import dev.orgvend.core.aws.AwsTarget;
-import dev.orgvend.core.live.LiveOrganization;
-import dev.orgvend.core.live.OrganizationReader;
-import dev.orgvend.core.spec.AccountSpec;
-import dev.orgvend.core.spec.Spec;
+import dev.orgvend.core.aws.RateTable;
+import dev.orgvend.core.engine.EngineConfig;
+import dev.orgvend.core.plan.OrganizationLimits;
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
-/** What the benchmarks share: a sandbox to run against, and orgvend wired as the CLI wires it. */
+/** What the benchmarks share: a sandbox to run against, and orgvend's engine configured for it. */
 final class Harness {
-  /** The CLI's worker pool: {@code max(16, --parallel + 4)} with the default --parallel 16. */
+  /** The engine's worker pool: {@code max(16, --parallel + 4)} with the default --parallel 16. */
   static final int CLI_POOL = 20;
 
   private Harness() {}
@@ -57,21 +51,19 @@ final class Harness {
             keys.secretAccessKey()))));
   }
 
-  static ExecutorService pool(int threads) {
-    return Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "bench-worker");
-      t.setDaemon(true);
-      return t;
-    });
-  }
-
-  /** Reads the organization as {@code orgvend plan} does: tags only of the spec's accounts. */
-  static LiveOrganization read(AwsClients clients, AwsCaller caller, ExecutorService pool,
-      Spec spec) {
-    Set<String> emails = spec.accounts().stream().map(AccountSpec::email)
-        .map(e -> e.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-    return new OrganizationReader(clients.organizations(), caller, pool)
-        .read(a -> emails.contains(a.email().toLowerCase(Locale.ROOT)));
+  /**
+   * orgvend's engine as the CLI builds it for {@code --endpoint-url}, pointed at the sandbox with
+   * its management keys, pacing at {@code rates}, told the sandbox's account quota (as {@code
+   * --limit accounts=N} would), its journal in a fresh temporary directory.
+   */
+  static EngineConfig.Builder engine(Sandbox sandbox, RateTable rates) {
+    var keys = sandbox.managementCredentials();
+    return EngineConfig.builder().endpoint(sandbox.endpoint())
+        .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+            keys.accessKeyId(), keys.secretAccessKey())))
+        .rates(rates).journal(tempDir("orgvend-bench-journal").resolve("journal.db"))
+        .limits(OrganizationLimits.awsDefaults().with(Map.of(OrganizationLimits.ACCOUNTS,
+            sandbox.settings().accountLimit())));
   }
 
   static double seconds(long startNanos) {

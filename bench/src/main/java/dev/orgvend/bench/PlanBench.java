@@ -1,14 +1,13 @@
 package dev.orgvend.bench;
 
-import dev.orgvend.core.aws.AwsCaller;
-import dev.orgvend.core.aws.AwsClients;
+import dev.orgvend.core.aws.CallStats;
 import dev.orgvend.core.aws.Rate;
 import dev.orgvend.core.aws.RateTable;
 import dev.orgvend.core.baseline.ComponentRegistry;
+import dev.orgvend.core.engine.Engine;
 import dev.orgvend.core.live.LiveOrganization;
 import dev.orgvend.core.plan.Change;
 import dev.orgvend.core.plan.Plan;
-import dev.orgvend.core.plan.Planner;
 import dev.orgvend.core.spec.Spec;
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
 
 /**
  * {@code orgvend plan} on large organizations: for 100, 1,000 and 5,000 accounts in
@@ -74,8 +72,7 @@ final class PlanBench {
     int n = shape.members().size();
     SandboxSettings settings = SandboxSettings.defaults()
         .withQuotas(SandboxSettings.OverQuota.SYNC, n + 100, 5);
-    try (Sandbox sandbox = Harness.sandbox(settings, inMemory);
-        AwsClients clients = Harness.clients(sandbox)) {
+    try (Sandbox sandbox = Harness.sandbox(settings, inMemory)) {
       long seeding = System.nanoTime();
       shape.seed(sandbox);
       Results.progress("plan: seeded %d accounts in %d OUs (depth %d) in %.1f s", n,
@@ -87,16 +84,16 @@ final class PlanBench {
       Map<String, Long> withPaths = shape.minimumCallsWithPaths(n);
 
       // One unmeasured read first, so that class loading and JIT warm-up are not counted.
-      measure(clients, RateTable.unlimited(), matching);
+      measure(sandbox, RateTable.unlimited(), matching);
       addRow(report, shape, NO_PACING, "matches",
-          measure(clients, RateTable.unlimited(), matching), minimum, withPaths, Map.of());
+          measure(sandbox, RateTable.unlimited(), matching), minimum, withPaths, Map.of());
       addRow(report, shape, NO_PACING, "changes",
-          measure(clients, RateTable.unlimited(), changed), minimum, withPaths,
+          measure(sandbox, RateTable.unlimited(), changed), minimum, withPaths,
           OrgShape.Changes.forSize(n).expected());
       if (awsRates) {
         sandbox.updateSettings(s -> s.withThrottling(SandboxSettings.Throttling.AWS, Map.of()));
         addRow(report, shape, AWS_RATES, "matches",
-            measure(clients, RateTable.awsPublished(), matching), minimum, withPaths, Map.of());
+            measure(sandbox, RateTable.awsPublished(), matching), minimum, withPaths, Map.of());
         sandbox.updateSettings(s -> s.withThrottling(SandboxSettings.Throttling.OFF, Map.of()));
       }
       Map<String, Object> bound = report.row();
@@ -113,23 +110,19 @@ final class PlanBench {
   }
 
   /** One read and plan, as {@code orgvend plan} does them, with its own call counts. */
-  private record Measured(double readSeconds, double planMillis, Plan plan, AwsCaller caller,
+  private record Measured(double readSeconds, double planMillis, Plan plan, CallStats stats,
       long peakBytes) {}
 
-  private static Measured measure(AwsClients clients, RateTable rates, Spec spec) {
-    ExecutorService pool = Harness.pool(Harness.CLI_POOL);
-    AwsCaller caller = AwsCaller.standard(rates);
+  private static Measured measure(Sandbox sandbox, RateTable rates, Spec spec) {
     MemoryProbe memory = MemoryProbe.start();
-    try {
+    try (Engine engine = Engine.start(Harness.engine(sandbox, rates).build())) {
       long started = System.nanoTime();
-      LiveOrganization live = Harness.read(clients, caller, pool, spec);
+      LiveOrganization live = engine.read(spec);
       long read = System.nanoTime();
-      Plan plan = Planner.plan(spec, live);
+      Plan plan = engine.plan(spec, live);
       long planned = System.nanoTime();
-      return new Measured((read - started) / 1e9, (planned - read) / 1e6, plan, caller,
+      return new Measured((read - started) / 1e9, (planned - read) / 1e6, plan, engine.stats(),
           memory.stop());
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -142,7 +135,7 @@ final class PlanBench {
       throw new IllegalStateException("the plan for " + shape.members().size() + " accounts ("
           + spec + ") should have " + expected + " but has " + found);
     }
-    long calls = m.caller().stats().total();
+    long calls = m.stats().total();
     Map<String, Object> row = report.row();
     row.put("accounts", shape.members().size());
     row.put("ous", shape.units().size());
@@ -156,12 +149,12 @@ final class PlanBench {
     row.put("minCalls", total(minimum));
     row.put("callsPerMin", Harness.round(calls / (double) total(minimum), 3));
     row.put("minCallsWithPaths", total(withPaths));
-    row.put("throttled", m.caller().stats().errorsByCode()
+    row.put("throttled", m.stats().errorsByCode()
         .getOrDefault("TooManyRequestsException", 0L));
     row.put("peakHeapMiB", Harness.mib(m.peakBytes()));
-    row.put("callsByOperation", m.caller().stats().callsByOperation());
+    row.put("callsByOperation", m.stats().callsByOperation());
     row.put("minCallsByOperation", minimum);
-    row.put("errorsByCode", m.caller().stats().errorsByCode());
+    row.put("errorsByCode", m.stats().errorsByCode());
     row.put("changesByKind", found);
     Results.progress("plan: %d accounts, %s, spec %s: read %.2f s, plan %.0f ms, %d calls"
         + " (minimum %d)", shape.members().size(), contender, spec, m.readSeconds(),

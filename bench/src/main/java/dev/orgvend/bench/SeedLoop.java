@@ -3,13 +3,14 @@ package dev.orgvend.bench;
 import dev.orgvend.core.aws.AwsCaller;
 import dev.orgvend.core.aws.AwsClients;
 import dev.orgvend.core.aws.CallStats;
-import dev.orgvend.core.aws.Pacer;
 import dev.orgvend.core.aws.Rate;
 import dev.orgvend.core.aws.RateGovernor;
 import dev.orgvend.core.aws.RateTable;
+import dev.orgvend.core.time.Ticker;
 import dev.orgvend.sandbox.Sandbox;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Random;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -37,8 +38,8 @@ final class SeedLoop {
       throws InterruptedException {
     MemoryProbe memory = MemoryProbe.start();
     CallStats stats = new CallStats();
-    AwsCaller counting = new AwsCaller(new RateGovernor(RateTable.unlimited(), Pacer.system()),
-        Pacer.system(), stats, 1, Duration.ZERO, Duration.ZERO);
+    AwsCaller counting = new AwsCaller(new RateGovernor(RateTable.unlimited(), Ticker.system()),
+        Ticker.system(), new Random(0), stats, 1, Duration.ZERO, Duration.ZERO);
     try (Sandbox sandbox = VendBench.sandbox(delay, rate, inFlight);
         AwsClients clients = Harness.clients(sandbox)) {
       var orgs = clients.organizations();

@@ -1,34 +1,23 @@
 package dev.orgvend.bench;
 
-import dev.orgvend.core.apply.Applier;
-import dev.orgvend.core.apply.ApplyOptions;
-import dev.orgvend.core.apply.Outcome;
 import dev.orgvend.core.apply.Progress;
-import dev.orgvend.core.aws.AwsCaller;
-import dev.orgvend.core.aws.AwsClients;
 import dev.orgvend.core.aws.CallStats;
 import dev.orgvend.core.aws.Rate;
 import dev.orgvend.core.aws.RateTable;
-import dev.orgvend.core.baseline.BaselineRunner;
-import dev.orgvend.core.baseline.ComponentRegistry;
-import dev.orgvend.core.baseline.MemberClients;
-import dev.orgvend.core.journal.Journal;
-import dev.orgvend.core.live.LiveOrganization;
-import dev.orgvend.core.plan.Plan;
-import dev.orgvend.core.plan.Planner;
-import dev.orgvend.core.session.MemberSessions;
+import dev.orgvend.core.engine.ApplyRequest;
+import dev.orgvend.core.engine.ApplyResult;
+import dev.orgvend.core.engine.ApplyRun;
+import dev.orgvend.core.engine.Engine;
+import dev.orgvend.core.spec.Settings;
 import dev.orgvend.core.spec.Spec;
-import dev.orgvend.core.spec.SpecLoader;
 import dev.orgvend.core.spec.SpecResult;
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
-import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Vending N accounts against the sandbox with a creation delay, the in-flight quota and a
@@ -56,6 +45,10 @@ final class VendBench {
     Duration delay = args.duration("--delay", Duration.ofSeconds(8));
     Rate rate = Rate.parse(args.text("--rate", "1:3"));
     int inFlight = args.integer("--in-flight", 5);
+    if (inFlight < 1 || inFlight > Settings.MAX_CONCURRENCY) {
+      throw new IllegalArgumentException("--in-flight takes 1 to " + Settings.MAX_CONCURRENCY
+          + " (AWS's quota of account creations in progress); got " + inFlight);
+    }
     int seedMax = args.integer("--seed-max", Integer.MAX_VALUE);
 
     Report report = Report.create(NAME, "Vending: N accounts with the billing-alarm baseline",
@@ -201,37 +194,32 @@ final class VendBench {
 
   /** {@code orgvend apply} as the CLI runs it, told the sandbox's CreateAccount rate. */
   private static Result runOrgvend(int n, Duration delay, Rate rate, int inFlight) {
-    ComponentRegistry registry = ComponentRegistry.standard();
-    Spec spec = spec(n, registry);
+    Spec spec = spec(n, inFlight);
     MemoryProbe memory = MemoryProbe.start();
-    ExecutorService pool = Harness.pool(Harness.CLI_POOL);
     try (Sandbox sandbox = sandbox(delay, rate, inFlight);
-        AwsClients clients = Harness.clients(sandbox);
-        MemberClients members = new MemberClients(clients);
-        Journal journal = Journal.open(Harness.tempDir("orgvend-vend").resolve("journal.db"),
-            Clock.systemUTC())) {
-      AwsCaller caller = AwsCaller.standard(RateTable.unlimited()
-          .with(Map.of("CreateAccount", rate)));
-      BaselineRunner runner = new BaselineRunner(new MemberSessions(clients, caller,
-          "orgvend-bench", Clock.systemUTC()), members, caller, 16);
+        Engine engine = Engine.start(Harness.engine(sandbox, RateTable.unlimited()
+            .with(Map.of("CreateAccount", rate))).sessionName("orgvend-bench").build())) {
       long started = System.nanoTime();
-      LiveOrganization live = Harness.read(clients, caller, pool, spec);
-      Plan plan = Planner.plan(spec, live);
-      long run = journal.startRun("bench", "generated", live.id());
-      List<Outcome> outcomes = new Applier(clients, caller, journal, Progress.silent(),
-          ApplyOptions.defaults(inFlight, "orgvend-bench"), pool, runner,
-          registry.compile(spec)).apply(plan, live, run);
+      ApplyResult result;
+      try (ApplyRun run = engine.startApply(ApplyRequest.of(spec, Path.of("bench.yaml")),
+          Progress.silent())) {
+        result = run.apply();
+      }
       double seconds = Harness.seconds(started);
-      int failed = (int) outcomes.stream().filter(o -> !o.ok()).count();
-      return new Result(seconds, caller.stats(), memory.stop(), failed);
-    } finally {
-      pool.shutdownNow();
+      if (!(result instanceof ApplyResult.Finished finished)) {
+        throw new IllegalStateException("the vending run was interrupted");
+      }
+      return new Result(seconds, engine.stats(), memory.stop(), (int) finished.failed());
     }
   }
 
-  /** N accounts spread over five OUs, each with the billing alarm the seed loop sets up. */
-  static Spec spec(int n, ComponentRegistry registry) {
-    StringBuilder yaml = new StringBuilder("version: 1\ndefaults: {baseline: billing}\n"
+  /**
+   * N accounts spread over five OUs, each with the billing alarm the seed loop sets up, created
+   * {@code inFlight} at a time.
+   */
+  static Spec spec(int n, int inFlight) {
+    StringBuilder yaml = new StringBuilder("version: 1\nsettings: {concurrency: " + inFlight
+        + "}\ndefaults: {baseline: billing}\n"
         + "baselines:\n  billing:\n    billingAlarm: {email: " + BILLING_EMAIL + "}\n"
         + "organization:\n  units:\n");
     for (int u = 0; u < 5; u++) {
@@ -242,7 +230,7 @@ final class VendBench {
       yaml.append("  - {name: bench-").append(i).append(", email: bench-").append(i)
           .append("@example.com, ou: Unit").append(i % 5).append("}\n");
     }
-    SpecResult result = SpecLoader.create(registry).parse("bench.yaml", yaml.toString());
+    SpecResult result = Engine.specLoader().parse("bench.yaml", yaml.toString());
     if (result instanceof SpecResult.Valid valid) {
       return valid.spec();
     }

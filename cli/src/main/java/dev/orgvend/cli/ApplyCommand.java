@@ -1,22 +1,17 @@
 package dev.orgvend.cli;
 
-import dev.orgvend.core.output.Printable;
-import dev.orgvend.core.apply.Applier;
-import dev.orgvend.core.apply.ApplyOptions;
 import dev.orgvend.core.apply.Outcome;
-import dev.orgvend.core.apply.Recovery;
-import dev.orgvend.core.aws.AwsCaller;
 import dev.orgvend.core.aws.CallStats;
-import dev.orgvend.core.journal.Journal;
-import dev.orgvend.core.journal.RunLock;
-import dev.orgvend.core.live.LiveOrganization;
+import dev.orgvend.core.engine.ApplyRequest;
+import dev.orgvend.core.engine.ApplyResult;
+import dev.orgvend.core.engine.ApplyRun;
+import dev.orgvend.core.engine.Engine;
+import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.plan.Change;
-import dev.orgvend.core.plan.Note;
 import dev.orgvend.core.plan.OrganizationLimits;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.plan.PlanJson;
 import dev.orgvend.core.plan.PlanText;
-import dev.orgvend.core.plan.Quotas;
 import dev.orgvend.core.spec.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -69,52 +64,45 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Spec spec = SpecFiles.load(options.spec, cmd.commandLine().getErr());
-    Plan saved = savedPlan == null ? null : readSaved(savedPlan);
+    ApplyRequest request = ApplyRequest.of(spec, options.spec).withVerifyUsable(!noVerify);
+    if (savedPlan != null) {
+      request = request.withSavedPlan(readSaved(savedPlan), savedPlan);
+    }
     OrganizationLimits quotas = limits.resolve();
     PrintWriter out = cmd.commandLine().getOut();
     boolean json = options.output == EngineOptions.Output.json;
-    try (Engine engine = Engine.open(options, spec);
-        RunLock lock = RunLock.acquire(engine.journalPath, "apply " + options.spec)) {
-      Journal journal = engine.journal();
-      LiveOrganization live = Planning.read(engine, spec);
-      ProgressPrinter progress = new ProgressPrinter(out, json, engine.clock,
+    try (EngineOptions.OpenEngine open = options.open(spec, quotas)) {
+      Engine engine = open.engine();
+      ProgressPrinter progress = new ProgressPrinter(out, json, engine.ticker(),
           System.console() != null);
-      Plan plan = Quotas.check(Planning.plan(engine, spec, live), live, quotas);
-      refuseOverQuota(plan);
-      if (saved != null) {
-        // The saved plan is the approval; what runs is the plan just made, which equals it.
-        SavedPlans.checkStillValid(saved, plan, savedPlan, options.spec);
-      }
-      for (Recovery.Finding f : Recovery.reconcile(journal, live)) {
-        progress.event("recovered", f.account(), "from an interrupted run: " + f.account() + ": "
-            + f.resolution(), Map.of());
-      }
-      if (!json) {
-        out.print(PlanText.render(plan));
-        out.flush();
-      }
-      if (!plan.hasChanges()) {
-        // Reading and comparing made calls too; showing them proves a rerun wrote nothing.
-        CallStats stats = engine.caller.stats();
-        if (json) {
-          progress.event("no-changes", "", "no changes",
-              Map.of("apiCalls", String.valueOf(stats.total())));
-        } else {
-          out.println(Printable.of("API calls: " + stats.total() + " "
-              + stats.callsByOperation()));
+      try (ApplyRun run = engine.startApply(request, progress)) {
+        Plan plan = run.plan();
+        if (!json) {
+          out.print(PlanText.render(plan));
           out.flush();
         }
-        return plan.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
+        if (!plan.hasChanges()) {
+          // Reading and comparing made calls too; showing them proves a rerun wrote nothing.
+          CallStats stats = engine.stats();
+          if (json) {
+            progress.event("no-changes", "", "no changes",
+                Map.of("apiCalls", String.valueOf(stats.total())));
+          } else {
+            out.println(Printable.of("API calls: " + stats.total() + " "
+                + stats.callsByOperation()));
+            out.flush();
+          }
+          return plan.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
+        }
+        refuseUnallowedRemovals(plan);
+        confirm(out);
+        return apply(run, progress, out);
       }
-      refuseUnallowedRemovals(plan);
-      confirm(out);
-      return run(engine, journal, spec, plan, live, progress, out);
     }
   }
 
-  private int run(Engine engine, Journal journal, Spec spec, Plan plan, LiveOrganization live,
-      ProgressPrinter progress, PrintWriter out) {
-    long runId = journal.startRun("apply", options.spec.toString(), live.id());
+  /** Runs the plan; Ctrl-C interrupts this thread and waits (briefly) until the run is recorded. */
+  private int apply(ApplyRun run, ProgressPrinter progress, PrintWriter out) {
     Thread main = Thread.currentThread();
     CountDownLatch finished = new CountDownLatch(1);
     Thread onCtrlC = new Thread(() -> {
@@ -127,38 +115,15 @@ final class ApplyCommand implements Callable<Integer> {
     }, "orgvend-interrupt");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     try {
-      ApplyOptions applyOptions = ApplyOptions.defaults(spec.settings().concurrency(),
-          spec.settings().roleSessionName());
-      if (noVerify) {
-        applyOptions = new ApplyOptions(applyOptions.concurrency(), applyOptions.sessionName(),
-            applyOptions.pollMin(), applyOptions.pollMax(), applyOptions.creationTimeout(),
-            applyOptions.usableTimeout(), false);
+      ApplyResult result = run.apply();
+      if (result instanceof ApplyResult.Finished done) {
+        progress.close();
+        report(done, progress, out);
+        return done.failed() == 0 ? ExitCodes.OK : ExitCodes.ERROR;
       }
-      List<Outcome> outcomes = new Applier(engine.clients, engine.caller, journal, progress,
-          applyOptions, engine.pool, engine.baselineRunner, engine.baselines)
-          .apply(plan, live, runId);
-      progress.close();
-      long failed = outcomes.stream().filter(o -> !o.ok()).count();
-      String summary = (outcomes.size() - failed) + " change(s) done, " + failed + " failed";
-      journal.finishRun(runId, failed == 0 ? Journal.RunStatus.SUCCEEDED
-          : Journal.RunStatus.FAILED, summary);
-      report(outcomes, engine.caller.stats(), summary, progress, out);
-      return failed == 0 ? ExitCodes.OK : ExitCodes.ERROR;
-    } catch (AwsCaller.Interrupted e) {
-      journal.finishRun(runId, Journal.RunStatus.INTERRUPTED, "interrupted");
       cmd.commandLine().getErr().println("orgvend: interrupted; the journal is consistent."
           + " Run apply again to finish.");
       return ExitCodes.INTERRUPTED;
-    } catch (RuntimeException e) {
-      // AWS out of reach beyond the retries, say: the run ends here, and its record says so.
-      // Actions it left open are settled by the next apply.
-      try {
-        journal.finishRun(runId, Journal.RunStatus.FAILED, "stopped by an error: "
-            + dev.orgvend.core.aws.ErrorKind.code(e));
-      } catch (Journal.JournalException unwritable) {
-        e.addSuppressed(unwritable);
-      }
-      throw e;
     } finally {
       finished.countDown();
       try {
@@ -169,8 +134,10 @@ final class ApplyCommand implements Callable<Integer> {
     }
   }
 
-  private void report(List<Outcome> outcomes, CallStats stats, String summary,
-      ProgressPrinter progress, PrintWriter out) {
+  private void report(ApplyResult.Finished done, ProgressPrinter progress, PrintWriter out) {
+    List<Outcome> outcomes = done.outcomes();
+    CallStats stats = done.stats();
+    String summary = done.summary();
     long accounts = outcomes.stream().filter(o -> !o.action().equals("create-ou"))
         .map(Outcome::subject).distinct().count();
     String calls = "API calls: " + stats.total() + " " + stats.callsByOperation()
@@ -192,19 +159,6 @@ final class ApplyCommand implements Callable<Integer> {
     out.println("Apply finished: " + summary + ".");
     out.println(Printable.of(calls));
     out.flush();
-  }
-
-  /**
-   * orgvend never deletes OUs or closes accounts, so a plan that would fill the organization
-   * half-way and then fail cannot be undone: it is refused whole, before any write.
-   */
-  private static void refuseOverQuota(Plan plan) {
-    List<Note> breaches = plan.quotaBreaches();
-    if (!breaches.isEmpty()) {
-      throw new UserError("refusing to apply: the plan does not fit the organization's quotas,"
-          + " so it could not complete; nothing was changed. " + breaches.stream()
-          .map(Note::message).collect(Collectors.joining("; ")), ExitCodes.ERROR);
-    }
   }
 
   /** Removals lose what only AWS knew (a tag's value), so --yes alone does not allow them. */

@@ -1,25 +1,13 @@
 package dev.orgvend.cli;
 
 import dev.orgvend.core.output.Printable;
-import dev.orgvend.core.aws.AwsCaller;
 import dev.orgvend.core.baseline.Status;
-import dev.orgvend.core.check.CheckListener;
-import dev.orgvend.core.check.CheckSummary;
-import dev.orgvend.core.check.FleetChecker;
-import dev.orgvend.core.check.HtmlReport;
-import dev.orgvend.core.check.JournalFindings;
-import dev.orgvend.core.check.JsonReport;
-import dev.orgvend.core.check.JunitReport;
-import dev.orgvend.core.check.TextReport;
-import dev.orgvend.core.journal.Journal;
-import dev.orgvend.core.live.LiveOrganization;
+import dev.orgvend.core.check.ReportSet;
+import dev.orgvend.core.engine.Engine;
+import dev.orgvend.core.engine.Failure;
 import dev.orgvend.core.spec.Spec;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     Spec spec = SpecFiles.load(options.spec, cmd.commandLine().getErr());
     Duration interval = interval();
-    try (Engine engine = Engine.open(options, spec)) {
+    try (EngineOptions.OpenEngine open = options.open(spec)) {
       Thread main = Thread.currentThread();
       CountDownLatch finished = new CountDownLatch(1);
       Thread onCtrlC = new Thread(() -> {
@@ -74,7 +62,7 @@ final class CheckCommand implements Callable<Integer> {
       }, "orgvend-interrupt");
       Runtime.getRuntime().addShutdownHook(onCtrlC);
       try {
-        return loop(engine, spec, interval);
+        return loop(open.engine(), spec, interval);
       } finally {
         finished.countDown();
         try {
@@ -87,18 +75,21 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private int loop(Engine engine, Spec spec, Duration interval) {
+    ReportSet.Options reports = new ReportSet.Options(cmd.commandLine().getOut(),
+        options.output == EngineOptions.Output.json, junit, html, CheckCommand::exitCode);
     int done = 0;
     while (true) {
-      Instant started = engine.clock.instant();
+      long started = engine.ticker().nanoTime();
       int code;
       if (interval == null) {
-        code = sweep(engine, spec);
+        code = exitCode(engine.check(spec, options.spec.toString(), reports).summary().worst());
       } else {
         try {
-          code = sweep(engine, spec);
-        } catch (AwsCaller.Interrupted e) {
-          throw e;
+          code = exitCode(engine.check(spec, options.spec.toString(), reports).summary().worst());
         } catch (RuntimeException e) {
+          if (Failure.of(e) instanceof Failure.Interrupted) {
+            throw e;
+          }
           // One failed sweep (AWS unreachable for a while) must not end a long-running check.
           cmd.commandLine().getErr().println("orgvend: sweep failed: "
               + Printable.of(e.getMessage()) + "; trying again at the next sweep");
@@ -110,75 +101,10 @@ final class CheckCommand implements Callable<Integer> {
       if (interval == null || (sweeps != null && done >= sweeps)) {
         return code;
       }
-      Duration wait = interval.minus(Duration.between(started, engine.clock.instant()));
+      Duration wait = interval.minusNanos(engine.ticker().nanoTime() - started);
       if (!wait.isNegative()) {
-        try {
-          Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new AwsCaller.Interrupted();
-        }
+        engine.pause(wait);
       }
-    }
-  }
-
-  private int sweep(Engine engine, Spec spec) {
-    Journal journal = engine.journal();
-    Instant started = engine.clock.instant();
-    LiveOrganization live;
-    try {
-      live = Planning.read(engine, spec);
-    } catch (RuntimeException e) {
-      if (!(e instanceof AwsCaller.Interrupted)) {
-        long runId = journal.startRun("check", options.spec.toString(), null);
-        journal.finishRun(runId, Journal.RunStatus.FAILED, "could not read the organization: "
-            + e.getMessage());
-      }
-      throw e;
-    }
-    long runId = journal.startRun("check", options.spec.toString(), live.id());
-    PrintWriter out = cmd.commandLine().getOut();
-    boolean json = options.output == EngineOptions.Output.json;
-    TextReport text = json ? null : new TextReport(out);
-    JsonReport jsonReport = json ? new JsonReport(out, live.id(), started) : null;
-    try (JournalFindings recorded = new JournalFindings(journal, runId);
-        JunitReport junitReport = junit == null ? null : new JunitReport(junit);
-        HtmlReport htmlReport = html == null ? null : new HtmlReport(html)) {
-      List<CheckListener> listeners = new ArrayList<>();
-      listeners.add(recorded);
-      listeners.add(json ? jsonReport : text);
-      if (junitReport != null) {
-        listeners.add(junitReport);
-      }
-      if (htmlReport != null) {
-        listeners.add(htmlReport);
-      }
-      CheckSummary summary = new FleetChecker(engine.baselineRunner, engine.baselines,
-          engine.pool, engine.parallel).check(spec, live, CheckListener.all(listeners));
-      Duration elapsed = Duration.between(started, engine.clock.instant());
-      int code = exitCode(summary.worst());
-      if (junitReport != null) {
-        junitReport.finish(elapsed);
-      }
-      if (htmlReport != null) {
-        htmlReport.finish(summary, live.id(), started, elapsed);
-      }
-      if (json) {
-        jsonReport.finish(summary, elapsed, code);
-      } else {
-        text.finish(summary, elapsed);
-      }
-      recorded.close();
-      journal.finishRun(runId, code == ExitCodes.OK ? Journal.RunStatus.SUCCEEDED
-          : code == ExitCodes.CHANGES ? Journal.RunStatus.DRIFTED : Journal.RunStatus.FAILED,
-          summary.line());
-      return code;
-    } catch (AwsCaller.Interrupted e) {
-      journal.finishRun(runId, Journal.RunStatus.INTERRUPTED, "interrupted");
-      throw e;
-    } catch (RuntimeException e) {
-      journal.finishRun(runId, Journal.RunStatus.FAILED, "failed: " + e.getMessage());
-      throw e;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.orgvend.cli;
 
+import dev.orgvend.core.engine.Failure;
 import dev.orgvend.core.output.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -24,31 +25,27 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       err.println("orgvend: " + Printable.of(user.getMessage()));
       return user.exitCode();
     }
-    if (e instanceof dev.orgvend.core.aws.AwsCaller.Interrupted) {
+    Failure failure = Failure.of(e);
+    if (failure instanceof Failure.Interrupted) {
       err.println("orgvend: interrupted");
       return ExitCodes.INTERRUPTED;
     }
-    if (e instanceof dev.orgvend.core.journal.RunLock.Held
-        || e instanceof dev.orgvend.core.journal.Journal.JournalException) {
-      err.println("orgvend: " + Printable.of(e.getMessage()));
+    if (failure instanceof Failure.Refused refused) {
+      err.println("orgvend: " + Printable.of(refused.message()));
       return ExitCodes.ERROR;
     }
-    if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws) {
-      String code = dev.orgvend.core.aws.ErrorKind.code(aws);
-      err.println("orgvend: AWS refused the request: " + Printable.of(code) + ": "
-          + Printable.of(aws.awsErrorDetails() == null ? aws.getMessage()
-              : aws.awsErrorDetails().errorMessage())
-          + hint(code));
+    if (failure instanceof Failure.AwsError aws) {
+      err.println("orgvend: AWS refused the request: " + Printable.of(aws.code()) + ": "
+          + Printable.of(aws.message()) + hint(aws.code()));
       return ExitCodes.ERROR;
     }
-    if (e instanceof software.amazon.awssdk.core.exception.SdkClientException sdk) {
-      err.println("orgvend: cannot talk to AWS: "
-          + Printable.of(sdk.getMessage().lines().findFirst().orElse(""))
+    if (failure instanceof Failure.Unreachable unreachable) {
+      err.println("orgvend: cannot talk to AWS: " + Printable.of(unreachable.message())
           + "\n(check credentials with 'aws sts get-caller-identity', or try --sandbox)");
       return ExitCodes.ERROR;
     }
-    if (e instanceof IllegalArgumentException) {
-      err.println("orgvend: " + Printable.of(e.getMessage()));
+    if (failure instanceof Failure.BadInput bad) {
+      err.println("orgvend: " + Printable.of(bad.message()));
       return ExitCodes.BAD_INPUT;
     }
     err.println("orgvend: unexpected error: " + Printable.of(e));

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.orgvend.core.journal.Journal;
+import dev.orgvend.core.journal.JournalSource;
+import dev.orgvend.core.journal.JournalStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -51,17 +52,17 @@ final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = spec.toAbsolutePath().getParent().resolve(".orgvend");
-    Path file = state != null ? state
-        : sandbox ? dir.resolve("sandbox").resolve("journal.db") : dir.resolve("journal.db");
-    if (!Files.exists(file)) {
-      throw new UserError("no journal at " + file + " yet; it is written by 'orgvend apply'"
+    JournalSource source = JournalSource.sqlite(state != null ? state
+        : sandbox ? dir.resolve("sandbox").resolve("journal.db") : dir.resolve("journal.db"));
+    if (!source.exists()) {
+      throw new UserError("no journal at " + source + " yet; it is written by 'orgvend apply'"
           + " and 'orgvend check'");
     }
     if (findings && run == null) {
       throw new UserError("--findings needs --run N (a check sweep's run number)");
     }
     PrintWriter out = cmd.commandLine().getOut();
-    try (Journal journal = Journal.open(file, Clock.systemUTC())) {
+    try (JournalStore journal = source.open(Clock.systemUTC())) {
       List<?> rows = run == null ? journal.runs(limit)
           : findings ? journal.findingsOf(run) : journal.actionsOf(run);
       if (output == EngineOptions.Output.json) {

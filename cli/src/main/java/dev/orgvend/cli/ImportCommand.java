@@ -2,19 +2,13 @@ package dev.orgvend.cli;
 
 import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.imports.SpecImport;
-import dev.orgvend.core.live.LiveOrganization;
-import dev.orgvend.core.spec.AccountDefaults;
 import dev.orgvend.core.spec.Problem;
-import dev.orgvend.core.spec.Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,28 +46,16 @@ final class ImportCommand implements Callable<Integer> {
     // With -f -, stdout carries the spec, so everything said about it goes to stderr.
     PrintWriter talk = toStdout ? err : out;
     SpecImport.Imported imported;
-    String organizationId;
-    try (Engine engine = Engine.open(options, Settings.DEFAULT_REGION)) {
-      LiveOrganization live = engine.reader().read(account -> true);
-      organizationId = live.id();
-      String label = toStdout ? "(imported spec)" : options.spec.toString();
-      try {
-        imported = SpecImport.of(live, label, List.of(
-            "Imported from organization " + live.id() + " by 'orgvend import' on "
-                + Instant.now(engine.clock).truncatedTo(ChronoUnit.SECONDS) + ".",
-            "AWS does not report an account's member role or IAM billing access, so the"
-                + " defaults are assumed",
-            "(roleName: " + AccountDefaults.DEFAULT_ROLE_NAME + "); add a defaults section if"
-                + " yours differ."));
-      } catch (SpecImport.NotRepresentable e) {
-        for (Problem p : e.problems()) {
-          err.println(Printable.of(p.toString()));
-        }
-        err.flush();
-        throw new UserError("the organization breaks " + e.problems().size() + " rule(s) a spec"
-            + " must follow (above); nothing was written. Fix them in AWS, or write the spec"
-            + " by hand", ExitCodes.ERROR);
+    try (EngineOptions.OpenEngine open = options.openWithoutSpec()) {
+      imported = open.engine().importSpec(toStdout ? "(imported spec)" : options.spec.toString());
+    } catch (SpecImport.NotRepresentable e) {
+      for (Problem p : e.problems()) {
+        err.println(Printable.of(p.toString()));
       }
+      err.flush();
+      throw new UserError("the organization breaks " + e.problems().size() + " rule(s) a spec"
+          + " must follow (above); nothing was written. Fix them in AWS, or write the spec"
+          + " by hand", ExitCodes.ERROR);
     }
     for (String note : imported.notes()) {
       talk.println("note: " + Printable.of(note));
@@ -88,7 +70,8 @@ final class ImportCommand implements Callable<Integer> {
         + " -f %s%n", toStdout ? "printed" : "wrote",
         toStdout ? "the spec" : Printable.of(options.spec),
         imported.spec().organization().ouPaths().size(), imported.spec().accounts().size(),
-        Printable.of(organizationId), toStdout ? "<file>" : Printable.of(options.spec));
+        Printable.of(imported.organizationId()),
+        toStdout ? "<file>" : Printable.of(options.spec));
     talk.flush();
     return ExitCodes.OK;
   }

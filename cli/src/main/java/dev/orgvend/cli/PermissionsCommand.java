@@ -1,13 +1,11 @@
 package dev.orgvend.cli;
 
-import dev.orgvend.core.aws.Permissions;
+import dev.orgvend.core.engine.Engine;
 import dev.orgvend.core.spec.AccountDefaults;
-import dev.orgvend.core.spec.AccountSpec;
 import dev.orgvend.core.spec.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,34 +36,18 @@ final class PermissionsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = cmd.commandLine().getOut();
-    if (memberRole) {
-      out.print(Permissions.memberPolicy(readOnly));
-    } else {
-      out.print(Permissions.policy(readOnly ? baselineRoleNames() : roleNames(), readOnly));
-    }
+    out.print(memberRole ? Engine.memberPermissions(readOnly)
+        : Engine.permissions(specIfAny(), readOnly));
     out.flush();
     return ExitCodes.OK;
   }
 
-  /** The roles plan and check assume: those of accounts that have a baseline. */
-  private List<String> baselineRoleNames() {
+  /** The spec, if one was named or the default one exists (before 'orgvend init' it does not). */
+  private Spec specIfAny() {
     boolean named = cmd.commandLine().getParseResult().hasMatchedOption("--spec");
     if (!named && !Files.exists(file)) {
-      return List.of();
+      return null;
     }
-    Spec spec = SpecFiles.load(file, cmd.commandLine().getErr());
-    return spec.accounts().stream().filter(a -> a.baseline() != null)
-        .map(AccountSpec::roleName).distinct().toList();
-  }
-
-  private List<String> roleNames() {
-    boolean named = cmd.commandLine().getParseResult().hasMatchedOption("--spec");
-    if (!named && !Files.exists(file)) {
-      // Nothing to read yet (say, before 'orgvend init'): AWS's default role it is.
-      return List.of(AccountDefaults.DEFAULT_ROLE_NAME);
-    }
-    Spec spec = SpecFiles.load(file, cmd.commandLine().getErr());
-    List<String> roles = spec.accounts().stream().map(AccountSpec::roleName).distinct().toList();
-    return roles.isEmpty() ? List.of(spec.defaults().roleName()) : roles;
+    return SpecFiles.load(file, cmd.commandLine().getErr());
   }
 }

@@ -1,11 +1,9 @@
 package dev.orgvend.cli;
 
-import dev.orgvend.core.live.LiveOrganization;
 import dev.orgvend.core.plan.OrganizationLimits;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.plan.PlanJson;
 import dev.orgvend.core.plan.PlanText;
-import dev.orgvend.core.plan.Quotas;
 import dev.orgvend.core.spec.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,9 +36,8 @@ final class PlanCommand implements Callable<Integer> {
     Spec spec = SpecFiles.load(options.spec, cmd.commandLine().getErr());
     OrganizationLimits quotas = limits.resolve();
     PrintWriter stdout = cmd.commandLine().getOut();
-    try (Engine engine = Engine.open(options, spec)) {
-      LiveOrganization live = Planning.read(engine, spec);
-      Plan plan = Quotas.check(Planning.plan(engine, spec, live), live, quotas);
+    try (EngineOptions.OpenEngine open = options.open(spec, quotas)) {
+      Plan plan = open.engine().plan(spec);
       if (out != null) {
         try {
           Files.writeString(out, PlanJson.write(plan));

@@ -4,9 +4,9 @@ import dev.orgvend.core.output.Printable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgvend.core.apply.Progress;
+import dev.orgvend.core.time.Ticker;
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,34 +24,35 @@ final class ProgressPrinter implements Progress, AutoCloseable {
   }
   private final PrintWriter out;
   private final boolean json;
-  private final Clock clock;
-  private Instant started;
+  private final Ticker ticker;
+  /** The ticker's nanoseconds at the first event; null before it. */
+  private Long started;
   private final boolean live;
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-  private Thread ticker;
+  private Thread redrawer;
 
-  ProgressPrinter(PrintWriter out, boolean json, Clock clock, boolean terminal) {
+  ProgressPrinter(PrintWriter out, boolean json, Ticker ticker, boolean terminal) {
     this.out = out;
     this.json = json;
-    this.clock = clock;
+    this.ticker = ticker;
     this.live = terminal && !json;
   }
 
   /** The status line appears with the first event, not while the plan is shown or confirmed. */
-  private void startTicker() {
-    if (live && ticker == null) {
-      ticker = new Thread(() -> {
+  private void startRedrawing() {
+    if (live && redrawer == null) {
+      redrawer = new Thread(() -> {
         try {
           while (!Thread.currentThread().isInterrupted()) {
-            Thread.sleep(1000);
+            ticker.sleep(Duration.ofSeconds(1));
             redraw();
           }
         } catch (InterruptedException e) {
           // stopped
         }
       }, "orgvend-progress");
-      ticker.setDaemon(true);
-      ticker.start();
+      redrawer.setDaemon(true);
+      redrawer.start();
     }
   }
 
@@ -60,12 +61,12 @@ final class ProgressPrinter implements Progress, AutoCloseable {
       Map<String, String> data) {
     counts.computeIfAbsent(type, k -> new AtomicInteger()).incrementAndGet();
     if (started == null) {
-      started = clock.instant();
+      started = ticker.nanoTime();
     }
-    startTicker();
+    startRedrawing();
     if (json) {
       ObjectNode line = JSON.createObjectNode();
-      line.put("time", clock.instant().toString());
+      line.put("time", ticker.now().toString());
       line.put("event", type);
       line.put("subject", subject);
       line.put("message", message);
@@ -90,7 +91,7 @@ final class ProgressPrinter implements Progress, AutoCloseable {
   }
 
   private double elapsed() {
-    return started == null ? 0 : (clock.millis() - started.toEpochMilli()) / 1000.0;
+    return started == null ? 0 : (ticker.nanoTime() - started) / 1e9;
   }
 
   private int count(String type) {
@@ -114,8 +115,8 @@ final class ProgressPrinter implements Progress, AutoCloseable {
 
   @Override
   public synchronized void close() {
-    if (ticker != null) {
-      ticker.interrupt();
+    if (redrawer != null) {
+      redrawer.interrupt();
       out.print("\r\033[K");
       out.flush();
     }

@@ -1,9 +1,9 @@
 package dev.orgvend.cli;
 
+import dev.orgvend.core.engine.Engine;
 import dev.orgvend.core.output.Printable;
 import dev.orgvend.core.spec.Problem;
 import dev.orgvend.core.spec.Spec;
-import dev.orgvend.core.spec.SpecLoader;
 import dev.orgvend.core.spec.SpecResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +13,7 @@ final class SpecFiles {
   private SpecFiles() {}
 
   static Spec load(Path file, PrintWriter err) {
-    SpecResult result = SpecLoader.create(Engine.COMPONENTS).load(file);
+    SpecResult result = Engine.loadSpec(file);
     if (result instanceof SpecResult.Valid valid) {
       return valid.spec();
     }

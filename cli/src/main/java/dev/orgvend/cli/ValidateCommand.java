@@ -23,20 +23,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     Spec spec = SpecFiles.load(file, cmd.commandLine().getErr());
     cmd.commandLine().getOut().printf("%s is valid: %d OU(s), %d account(s).%n",
-        Printable.of(file),
-        countOus(spec), spec.accounts().size());
+        Printable.of(file), spec.organization().ouPaths().size(), spec.accounts().size());
     return ExitCodes.OK;
-  }
-
-  private static int countOus(Spec spec) {
-    int[] n = {0};
-    java.util.function.Consumer<dev.orgvend.core.spec.OrganizationalUnitSpec>[] walk =
-        new java.util.function.Consumer[1];
-    walk[0] = u -> {
-      n[0]++;
-      u.units().forEach(walk[0]);
-    };
-    spec.organization().units().forEach(walk[0]);
-    return n[0];
   }
 }

@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgvend.core.journal.Journal;
 import dev.orgvend.sandbox.RequestCounts;
+import dev.orgvend.testkit.corpus.CorpusCase;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bad-input corpus through the real CLI ({@code docs/testing.md}). Every broken spec under
- * {@code core/src/test/resources/specs/bad} goes through {@code validate}, {@code plan} and
+ * {@code testkit/corpus/specs/bad} goes through {@code validate}, {@code plan} and
  * {@code apply --yes} against a running sandbox; every broken saved plan under {@code plans/bad}
  * through {@code apply --yes PLAN}. Each must print exactly the stderr of its {@code .expected}
  * file and exit with the code its header names, and the sandbox's request counts prove what
@@ -37,12 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadInputCorpusIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path RESOURCES = Path.of(System.getProperty("orgvend.corpus",
-      "../core/src/test/resources"));
+  private static final Path RESOURCES = CorpusCase.root();
   private static final Path SPECS = RESOURCES.resolve("specs/bad");
   private static final Path PLANS = RESOURCES.resolve("plans/bad");
-  private static final List<String> HEADERS =
-      List.of("category", "exit", "aws", "why", "pad-to", "spec");
 
   static MemberSandbox sandbox;
   /** The ids the corpus's plans are made for: those of a genuine plan of the sandbox. */
@@ -68,67 +63,15 @@ class BadInputCorpusIT {
     sandbox.close();
   }
 
-  /** One case: its input, header and exact stderr (see {@code CorpusCase} in core's tests). */
-  record Case(Path input, Map<String, String> headers, List<String> stderr) {
-    static Case read(Path input) throws IOException {
-      String name = input.getFileName().toString();
-      Path expected = input.resolveSibling(name.substring(0, name.lastIndexOf('.'))
-          + ".expected");
-      Map<String, String> headers = new LinkedHashMap<>();
-      List<String> stderr = new ArrayList<>();
-      for (String line : Files.readAllLines(expected, StandardCharsets.UTF_8)) {
-        if (stderr.isEmpty() && line.startsWith("# ")) {
-          String[] kv = line.substring(2).split(":", 2);
-          assertThat(HEADERS).as("header of " + expected).contains(kv[0]);
-          headers.put(kv[0], kv[1].trim());
-        } else {
-          stderr.add(line);
-        }
-      }
-      return new Case(input, headers, stderr);
-    }
-
-    String name() {
-      return input.getFileName().toString();
-    }
-
-    int exit() {
-      return Integer.parseInt(headers.get("exit"));
-    }
-
-    /** The input in {@code dir}: placeholders filled in, padded to {@code pad-to} if asked. */
-    Path copyTo(Path dir) throws IOException {
-      String text = new String(Files.readAllBytes(input), StandardCharsets.ISO_8859_1);
-      for (Map.Entry<String, String> id : ids.entrySet()) {
-        text = text.replace("${" + id.getKey() + "}", id.getValue());
-      }
-      byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-      if (headers.containsKey("pad-to")) {
-        int size = Integer.parseInt(headers.get("pad-to"));
-        byte[] padded = Arrays.copyOf(bytes, size);
-        Arrays.fill(padded, bytes.length, size, (byte) ' ');
-        bytes = padded;
-      }
-      return Files.write(dir.resolve(name()), bytes);
-    }
-
-    String expectedStderr() {
-      StringBuilder out = new StringBuilder();
-      for (String line : stderr) {
-        String filled = line;
-        for (Map.Entry<String, String> id : ids.entrySet()) {
-          filled = filled.replace("${" + id.getKey() + "}", id.getValue());
-        }
-        out.append(filled).append('\n');
-      }
-      return out.toString();
-    }
+  /** The expected stderr of a case, with the ids of this sandbox's genuine plan filled in. */
+  private static String expectedStderr(CorpusCase c) {
+    StringBuilder out = new StringBuilder();
+    c.stderr(ids).forEach(line -> out.append(line).append('\n'));
+    return out.toString();
   }
 
   private static List<Path> inputs(Path corpus, String extension) throws IOException {
-    try (Stream<Path> files = Files.list(corpus)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(extension)).sorted().toList();
-    }
+    return CorpusCase.names(corpus, extension).stream().map(corpus::resolve).toList();
   }
 
   static Stream<Arguments> specCases() throws IOException {
@@ -149,8 +92,8 @@ class BadInputCorpusIT {
   @MethodSource("specCases")
   void command_whenSpecIsBroken_printsItsErrorsExitsThreeAndSendsNothing(String name,
       String command) throws Exception {
-    Case c = Case.read(SPECS.resolve(name));
-    Path spec = c.copyTo(dir);
+    CorpusCase c = CorpusCase.read(SPECS.resolve(name));
+    Path spec = c.copyTo(dir, ids);
     Path journal = dir.resolve("journal.db");
     String[] args = command.equals("validate") ? new String[] {"validate", "-f", spec.toString()}
         : command.equals("plan") ? sandbox.args(spec, "plan", "--state", journal.toString())
@@ -160,8 +103,8 @@ class BadInputCorpusIT {
     CliRunner.Result r = CliRunner.run(args);
 
     assertThat(c.headers()).containsEntry("aws", "none");
-    assertThat(r.exitCode()).as(r.toString()).isEqualTo(c.exit());
-    assertThat(withoutDir(r.err())).isEqualTo(c.expectedStderr());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(c.exitCode());
+    assertThat(withoutDir(r.err())).isEqualTo(expectedStderr(c));
     assertThat(r.out()).isEmpty();
     assertThat(sandbox.sandbox.stats().requests()).as("requests sent")
         .isEqualTo(before.requests());
@@ -171,8 +114,8 @@ class BadInputCorpusIT {
   @ParameterizedTest(name = "apply {0}")
   @MethodSource("planCases")
   void apply_whenSavedPlanIsBroken_printsItsErrorAndWritesNothing(String name) throws Exception {
-    Case c = Case.read(PLANS.resolve(name));
-    Path plan = c.copyTo(dir);
+    CorpusCase c = CorpusCase.read(PLANS.resolve(name));
+    Path plan = c.copyTo(dir, ids);
     Path spec = Files.copy(RESOURCES.resolve("plans").resolve(
         c.headers().getOrDefault("spec", "orgvend.yaml")), dir.resolve(
         c.headers().getOrDefault("spec", "orgvend.yaml")));
@@ -182,8 +125,8 @@ class BadInputCorpusIT {
     CliRunner.Result r = CliRunner.run(sandbox.args(spec, "apply", "--yes", "--state",
         journal.toString(), plan.toString()));
 
-    assertThat(r.exitCode()).as(r.toString()).isEqualTo(c.exit());
-    assertThat(withoutDir(r.err())).isEqualTo(c.expectedStderr());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(c.exitCode());
+    assertThat(withoutDir(r.err())).isEqualTo(expectedStderr(c));
     assertThat(r.out()).isEmpty();
     RequestCounts after = sandbox.sandbox.stats();
     assertThat(after.writes()).as("write requests").isEqualTo(before.writes());

@@ -3,13 +3,13 @@ package dev.orgvend.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.orgvend.cli.torture.CrashTorture;
-import dev.orgvend.cli.torture.PackagedCli;
-import dev.orgvend.cli.torture.SandboxAccess;
-import dev.orgvend.cli.torture.TortureSpec;
-import dev.orgvend.cli.torture.Verification;
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
+import dev.orgvend.testkit.torture.CrashTorture;
+import dev.orgvend.testkit.torture.PackagedCli;
+import dev.orgvend.testkit.torture.SandboxAccess;
+import dev.orgvend.testkit.torture.TortureSpec;
+import dev.orgvend.testkit.torture.Verification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package dev.orgvend.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.orgvend.cli.torture.FaultRun;
-import dev.orgvend.cli.torture.PackagedCli;
+import dev.orgvend.testkit.torture.FaultRun;
+import dev.orgvend.testkit.torture.PackagedCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

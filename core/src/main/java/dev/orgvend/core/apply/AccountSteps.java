@@ -2,66 +2,50 @@ package dev.orgvend.core.apply;
 
 import dev.orgvend.core.aws.AwsCaller;
 import dev.orgvend.core.aws.ErrorKind;
-import dev.orgvend.core.journal.Journal;
+import dev.orgvend.core.journal.JournalStore;
 import dev.orgvend.core.plan.Change;
 import dev.orgvend.core.session.MemberSessions;
 import dev.orgvend.core.spec.AccountSpec;
+import dev.orgvend.core.time.Ticker;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
-import software.amazon.awssdk.services.organizations.model.Account;
-import software.amazon.awssdk.services.organizations.model.ConstraintViolationException;
-import software.amazon.awssdk.services.organizations.model.CreateAccountState;
-import software.amazon.awssdk.services.organizations.model.CreateAccountStatus;
 import software.amazon.awssdk.services.organizations.model.DuplicateAccountException;
 import software.amazon.awssdk.services.organizations.model.SourceParentNotFoundException;
 
-/** The steps of one account's change: create or await, place, tag, check usable. */
+/**
+ * The steps of one account's change: create or await ({@link AccountCreation}), place, tag, check
+ * usable ({@link UsableCheck}), apply the baseline ({@link BaselineStep}).
+ */
 final class AccountSteps {
   private final OrganizationsClient orgs;
   private final AwsCaller caller;
-  private final Journal journal;
+  private final JournalStore journal;
   private final Progress progress;
   private final ApplyOptions options;
-  private final CreationTracker tracker;
-  private final MemberSessions sessions;
-  private final Semaphore slots;
+  private final AccountCreation creation;
+  private final UsableCheck usable;
   private final BaselineStep baseline;
   private final String rootId;
   private final long runId;
 
-  AccountSteps(OrganizationsClient orgs, AwsCaller caller, Journal journal, Progress progress,
-      ApplyOptions options, CreationTracker tracker, MemberSessions sessions, Semaphore slots,
-      BaselineStep baseline, String rootId, long runId) {
+  AccountSteps(OrganizationsClient orgs, AwsCaller caller, JournalStore journal, Progress progress,
+      ApplyOptions options, CreationTracker tracker, MemberSessions sessions, Ticker ticker,
+      Semaphore slots, BaselineStep baseline, String rootId, long runId) {
     this.orgs = orgs;
     this.caller = caller;
     this.journal = journal;
     this.progress = progress;
     this.options = options;
-    this.tracker = tracker;
-    this.sessions = sessions;
-    this.slots = slots;
+    this.creation = new AccountCreation(orgs, caller, journal, progress, options, tracker,
+        ticker, slots, runId);
+    this.usable = new UsableCheck(sessions, ticker, options.usableTimeout());
     this.baseline = baseline;
     this.rootId = rootId;
     this.runId = runId;
-  }
-
-  /** Thrown by a step that failed; its message says what to do. */
-  private static final class StepFailed extends RuntimeException {
-    final String accountId;
-
-    StepFailed(String message, String accountId) {
-      super(message, null, false, false);
-      this.accountId = accountId;
-    }
   }
 
   Outcome run(Change change, Map<String, String> ouIds) {
@@ -69,12 +53,12 @@ final class AccountSteps {
     try {
       String accountId;
       if (change instanceof Change.CreateAccount c) {
-        accountId = create(c.account());
+        accountId = creation.create(c.account());
         place(accountId, c.account(), rootId, ouIds);
         verifyUsable(accountId, c.account());
         applyBaseline(accountId, c.account());
       } else if (change instanceof Change.AwaitCreation c) {
-        accountId = awaitExisting(c.requestId(), c.account());
+        accountId = creation.awaitExisting(c.requestId(), c.account());
         place(accountId, c.account(), rootId, ouIds);
         retagToSpec(accountId, c.account());
         verifyUsable(accountId, c.account());
@@ -94,8 +78,8 @@ final class AccountSteps {
       return new Outcome(change.action(), account.name(), true, accountId, "done");
     } catch (StepFailed e) {
       progress.event("account-failed", account.name(), account.name() + ": " + e.getMessage(),
-          e.accountId == null ? Map.of() : Map.of("accountId", e.accountId));
-      return new Outcome(change.action(), account.name(), false, e.accountId, e.getMessage());
+          e.accountId() == null ? Map.of() : Map.of("accountId", e.accountId()));
+      return new Outcome(change.action(), account.name(), false, e.accountId(), e.getMessage());
     }
   }
 
@@ -116,157 +100,6 @@ final class AccountSteps {
       return c.account();
     }
     throw new IllegalArgumentException("not an account change: " + change.action());
-  }
-
-  /** CreateAccount within the in-flight limit, then wait for the result. */
-  private String create(AccountSpec account) {
-    acquireSlot();
-    try {
-      long action = journal.intent(runId, "CreateAccount", account.name(), account.email(),
-          "ou=" + account.ouPath());
-      CreateAccountStatus started = requestCreation(account, action);
-      journal.requested(action, started.id());
-      progress.event("account-requested", account.name(), "requested account "
-          + Applier.describe(account) + " (" + started.id() + ")",
-          Map.of("requestId", started.id()));
-      CreateAccountStatus done = finish(started.id(), account);
-      if (done.state() == CreateAccountState.SUCCEEDED) {
-        journal.done(action, done.accountId(), null);
-        progress.event("account-created", account.name(), "created account " + account.name()
-            + " (" + done.accountId() + ")", Map.of("accountId", done.accountId()));
-        return done.accountId();
-      }
-      String reason = done.failureReasonAsString();
-      Optional<String> adopted = adoptAfter(reason, account);
-      if (adopted.isPresent()) {
-        journal.done(action, adopted.get(), "adopted after " + reason);
-        return adopted.get();
-      }
-      String message = "creation failed (" + reason + "): " + FailureReasons.explain(reason);
-      journal.failed(action, message);
-      throw new StepFailed(message, null);
-    } finally {
-      slots.release();
-    }
-  }
-
-  private void acquireSlot() {
-    try {
-      slots.acquire();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AwsCaller.Interrupted();
-    }
-  }
-
-  private CreateAccountStatus requestCreation(AccountSpec account, long action) {
-    long waitMs = 500;
-    while (true) {
-      try {
-        return caller.call("CreateAccount", () -> orgs.createAccount(r -> r
-            .accountName(account.name()).email(account.email())
-            .roleName(account.roleName())
-            .iamUserAccessToBilling(account.iamUserAccessToBilling().name())
-            .tags(Applier.tags(account.tags())))).createAccountStatus();
-      } catch (ConstraintViolationException e) {
-        if (!"ACCOUNT_CREATION_RATE_LIMIT_EXCEEDED".equals(e.reasonAsString())) {
-          journal.failed(action, "CreateAccount refused: " + e.reasonAsString());
-          throw new StepFailed("CreateAccount refused (" + e.reasonAsString() + "): "
-              + constraintAdvice(e.reasonAsString()), null);
-        }
-        // Creations of other runs or people fill the organization's in-flight quota: wait.
-        sleep(waitMs);
-        waitMs = Math.min(waitMs * 2, 15_000);
-      } catch (AwsServiceException e) {
-        journal.failed(action, ErrorKind.code(e) + ": " + e.getMessage());
-        throw new StepFailed("CreateAccount failed: " + ErrorKind.code(e) + ": "
-            + e.awsErrorDetails().errorMessage(), null);
-      }
-    }
-  }
-
-  private static String constraintAdvice(String reason) {
-    return switch (reason == null ? "" : reason) {
-      case "ACCOUNT_NUMBER_LIMIT_EXCEEDED" -> "the organization is at its account quota;"
-          + " ask AWS Support to raise it, then run apply again";
-      default -> "see the AWS Organizations documentation for ConstraintViolationException";
-    };
-  }
-
-  private CreateAccountStatus finish(String requestId, AccountSpec account) {
-    try {
-      return tracker.watch(requestId).get(options.creationTimeout().toMillis(),
-          TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new StepFailed("creation " + requestId + " did not finish within "
-          + options.creationTimeout().toMinutes() + " minutes; run apply again later to pick it"
-          + " up (it is journaled)", null);
-    } catch (InterruptedException | CancellationException e) {
-      Thread.currentThread().interrupt();
-      throw new AwsCaller.Interrupted();
-    } catch (ExecutionException e) {
-      throw new StepFailed("could not follow creation " + requestId + ": " + e.getCause(), null);
-    }
-  }
-
-  /**
-   * Waits for a creation an earlier run requested. It is journaled like a creation of this run
-   * (kind AwaitCreation, with the request id), so the journal names the account every request
-   * ended in even when the run that sent it died first.
-   */
-  private String awaitExisting(String requestId, AccountSpec account) {
-    long action = journal.intent(runId, "AwaitCreation", account.name(), account.email(),
-        "ou=" + account.ouPath());
-    journal.requested(action, requestId);
-    CreateAccountStatus done = finish(requestId, account);
-    if (done.state() == CreateAccountState.SUCCEEDED) {
-      journal.done(action, done.accountId(), null);
-      progress.event("account-created", account.name(), "creation " + requestId + " of "
-          + account.name() + " finished (" + done.accountId() + ")",
-          Map.of("accountId", done.accountId()));
-      return done.accountId();
-    }
-    String reason = done.failureReasonAsString();
-    Optional<String> adopted = adoptAfter(reason, account);
-    if (adopted.isPresent()) {
-      journal.done(action, adopted.get(), "adopted after " + reason);
-      return adopted.get();
-    }
-    String message = "the creation already in flight (" + requestId + ") failed (" + reason
-        + "); run apply again to create the account";
-    journal.failed(action, message);
-    throw new StepFailed(message, null);
-  }
-
-  /**
-   * A creation that failed because the address is taken or already being created may have lost
-   * a race with another request for the same account: one of ours whose answer was lost (a
-   * dropped connection, then a retry), an interrupted run's, or another machine's. If a request
-   * for the same account name is still in flight, wait for it; if the address now belongs to an
-   * account in this organization, that is the account we wanted.
-   */
-  private Optional<String> adoptAfter(String reason, AccountSpec account) {
-    if (!"EMAIL_ALREADY_EXISTS".equals(reason)
-        && !"CONCURRENT_ACCOUNT_MODIFICATION".equals(reason)) {
-      return Optional.empty();
-    }
-    Optional<String> twin = caller.call("ListCreateAccountStatus", () -> orgs
-        .listCreateAccountStatusPaginator(r -> r.states(CreateAccountState.IN_PROGRESS)).stream()
-        .flatMap(page -> page.createAccountStatuses().stream())
-        .filter(s -> s.accountName().equals(account.name()))
-        .map(CreateAccountStatus::id).findFirst());
-    if (twin.isPresent()) {
-      CreateAccountStatus other = finish(twin.get(), account);
-      if (other.state() == CreateAccountState.SUCCEEDED) {
-        progress.event("account-created", account.name(), "creation " + twin.get() + " of "
-            + account.name() + " finished (" + other.accountId() + ")",
-            Map.of("accountId", other.accountId()));
-        return Optional.of(other.accountId());
-      }
-    }
-    return caller.call("ListAccounts", () -> orgs.listAccountsPaginator().stream()
-        .flatMap(page -> page.accounts().stream())
-        .filter(a -> a.email().equalsIgnoreCase(account.email())).map(Account::id).findFirst());
   }
 
   private String currentParent(String accountId) {
@@ -373,47 +206,15 @@ final class AccountSteps {
     }
   }
 
-  /**
-   * A new account is done only when its member role can be assumed. New accounts are eventually
-   * consistent, so AccessDenied is retried with backoff until the deadline.
-   */
+  /** A new account is done only when its member role can be assumed (see {@link UsableCheck}). */
   private void verifyUsable(String accountId, AccountSpec account) {
     if (!options.verifyUsable()) {
       return;
     }
-    long deadline = System.nanoTime() + options.usableTimeout().toNanos();
-    long waitMs = 250;
-    while (true) {
-      try {
-        sessions.credentials(accountId, account.roleName());
-        progress.event("account-usable", account.name(), account.name()
-            + " is usable through role " + account.roleName(), Map.of("accountId", accountId));
-        return;
-      } catch (AwsServiceException e) {
-        sessions.forget(accountId, account.roleName());
-        boolean settling = "AccessDenied".equals(ErrorKind.code(e))
-            || ErrorKind.of(e).retryable();
-        if (!settling) {
-          throw new StepFailed("created, but role " + account.roleName() + " cannot be assumed: "
-              + ErrorKind.code(e) + ": " + e.awsErrorDetails().errorMessage(), accountId);
-        }
-        if (System.nanoTime() > deadline) {
-          throw new StepFailed("created, but role " + account.roleName() + " could not be"
-              + " assumed within " + options.usableTimeout().toMinutes() + " minutes ("
-              + ErrorKind.code(e) + "); run apply again later", accountId);
-        }
-        sleep(waitMs);
-        waitMs = Math.min(waitMs * 2, 30_000);
-      }
+    if (usable.await(accountId, account.roleName()) instanceof UsableCheck.Refused refused) {
+      throw new StepFailed(refused.why(), accountId);
     }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AwsCaller.Interrupted();
-    }
+    progress.event("account-usable", account.name(), account.name()
+        + " is usable through role " + account.roleName(), Map.of("accountId", accountId));
   }
 }

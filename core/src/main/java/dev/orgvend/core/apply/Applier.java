@@ -3,17 +3,17 @@ package dev.orgvend.core.apply;
 import dev.orgvend.core.aws.AwsCaller;
 import dev.orgvend.core.aws.AwsClients;
 import dev.orgvend.core.aws.ErrorKind;
+import dev.orgvend.core.aws.Parallel;
 import dev.orgvend.core.baseline.Baseline;
 import dev.orgvend.core.baseline.BaselineRunner;
-import dev.orgvend.core.baseline.MemberClients;
-import dev.orgvend.core.journal.Journal;
+import dev.orgvend.core.journal.JournalStore;
 import dev.orgvend.core.live.LiveOrganization;
 import dev.orgvend.core.plan.Change;
 import dev.orgvend.core.plan.Plan;
 import dev.orgvend.core.session.MemberSessions;
 import dev.orgvend.core.spec.AccountSpec;
 import dev.orgvend.core.spec.OuPath;
-import java.time.Clock;
+import dev.orgvend.core.time.Ticker;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,29 +38,23 @@ import software.amazon.awssdk.services.organizations.model.Tag;
 public final class Applier {
   private final OrganizationsClient orgs;
   private final AwsCaller caller;
-  private final Journal journal;
+  private final JournalStore journal;
   private final Progress progress;
   private final ApplyOptions options;
   private final ExecutorService pool;
   private final MemberSessions sessions;
   private final BaselineRunner baselineRunner;
   private final Map<String, Baseline> baselines;
-
-  /** An applier for specs without baselines: member accounts are entered only to check them. */
-  public Applier(AwsClients clients, AwsCaller caller, Journal journal, Progress progress,
-      ApplyOptions options, ExecutorService pool, Clock clock) {
-    this(clients, caller, journal, progress, options, pool, new BaselineRunner(
-        new MemberSessions(clients, caller, options.sessionName(), clock),
-        new MemberClients(clients), caller, 1), Map.of());
-  }
+  private final Ticker ticker;
 
   /**
    * @param baselineRunner enters member accounts (its sessions also serve the usable check)
    * @param baselines the spec's baselines by name, ready to run
+   * @param ticker the time creations are followed and waited for by
    */
-  public Applier(AwsClients clients, AwsCaller caller, Journal journal, Progress progress,
+  public Applier(AwsClients clients, AwsCaller caller, JournalStore journal, Progress progress,
       ApplyOptions options, ExecutorService pool, BaselineRunner baselineRunner,
-      Map<String, Baseline> baselines) {
+      Map<String, Baseline> baselines, Ticker ticker) {
     this.orgs = clients.organizations();
     this.caller = caller;
     this.journal = journal;
@@ -70,6 +64,7 @@ public final class Applier {
     this.sessions = baselineRunner.sessions();
     this.baselineRunner = baselineRunner;
     this.baselines = Map.copyOf(baselines);
+    this.ticker = ticker;
   }
 
   /** Applies {@code plan} to the organization last read as {@code live}. */
@@ -86,11 +81,11 @@ public final class Applier {
     createOus(plan, runId, ouIds, outcomes);
 
     Semaphore slots = new Semaphore(options.concurrency());
-    try (CreationTracker tracker = new CreationTracker(orgs, caller, options.pollMin(),
+    try (CreationTracker tracker = new CreationTracker(orgs, caller, ticker, options.pollMin(),
         options.pollMax())) {
       AccountSteps steps = new AccountSteps(orgs, caller, journal, progress, options, tracker,
-          sessions, slots, new BaselineStep(baselineRunner, baselines, journal, progress, runId),
-          live.rootId(), runId);
+          sessions, ticker, slots, new BaselineStep(baselineRunner, baselines, journal, progress,
+          runId), live.rootId(), runId);
       List<Future<?>> work = new ArrayList<>();
       for (Change change : plan.changes()) {
         if (change instanceof Change.CreateOu) {
@@ -169,7 +164,7 @@ public final class Applier {
   }
 
   private static void await(List<Future<?>> work) {
-    dev.orgvend.core.aws.Parallel.awaitAll(work);
+    Parallel.awaitAll(work);
   }
 
 }

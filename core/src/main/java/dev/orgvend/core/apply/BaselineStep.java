@@ -6,7 +6,7 @@ import dev.orgvend.core.baseline.BaselineRunner;
 import dev.orgvend.core.baseline.Finding;
 import dev.orgvend.core.baseline.Status;
 import dev.orgvend.core.baseline.StepLog;
-import dev.orgvend.core.journal.Journal;
+import dev.orgvend.core.journal.JournalStore;
 import dev.orgvend.core.spec.AccountSpec;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +20,11 @@ import java.util.stream.Collectors;
 final class BaselineStep {
   private final BaselineRunner runner;
   private final Map<String, Baseline> baselines;
-  private final Journal journal;
+  private final JournalStore journal;
   private final Progress progress;
   private final long runId;
 
-  BaselineStep(BaselineRunner runner, Map<String, Baseline> baselines, Journal journal,
+  BaselineStep(BaselineRunner runner, Map<String, Baseline> baselines, JournalStore journal,
       Progress progress, long runId) {
     this.runner = runner;
     this.baselines = baselines;

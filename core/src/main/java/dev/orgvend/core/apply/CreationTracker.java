@@ -1,8 +1,8 @@
 package dev.orgvend.core.apply;
 
 import dev.orgvend.core.aws.AwsCaller;
+import dev.orgvend.core.time.Ticker;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +19,13 @@ import software.amazon.awssdk.services.organizations.model.CreateAccountStatus;
  * apart as requests age (a twentieth of the oldest request's age, between the bounds); once a
  * creation has finished, its duration predicts the others', and a poll is also made the moment
  * the next request is expected to finish. So a sandbox that creates in seconds and AWS that
- * takes minutes are both followed closely without waste.
+ * takes minutes are both followed closely without waste. Ages and waits are read from the
+ * {@link Ticker}, so tests drive the poller with a fake one.
  */
 final class CreationTracker implements AutoCloseable {
   private final OrganizationsClient orgs;
   private final AwsCaller caller;
+  private final Ticker ticker;
   private final Duration minInterval;
   private final Duration maxInterval;
   private final Map<String, Watch> watched = new ConcurrentHashMap<>();
@@ -32,12 +34,14 @@ final class CreationTracker implements AutoCloseable {
   /** The quickest creation seen so far; null until one finished while watched. */
   private volatile Duration quickest;
 
-  private record Watch(CompletableFuture<CreateAccountStatus> future, Instant since) {}
+  /** A request being watched, and since when (the ticker's nanoseconds). */
+  private record Watch(CompletableFuture<CreateAccountStatus> future, long since) {}
 
-  CreationTracker(OrganizationsClient orgs, AwsCaller caller, Duration minInterval,
-      Duration maxInterval) {
+  CreationTracker(OrganizationsClient orgs, AwsCaller caller, Ticker ticker,
+      Duration minInterval, Duration maxInterval) {
     this.orgs = orgs;
     this.caller = caller;
+    this.ticker = ticker;
     this.minInterval = minInterval;
     this.maxInterval = maxInterval;
     this.poller = new Thread(this::loop, "orgvend-creation-poller");
@@ -48,7 +52,7 @@ final class CreationTracker implements AutoCloseable {
   /** A future that completes with the request's final status (SUCCEEDED or FAILED). */
   CompletableFuture<CreateAccountStatus> watch(String requestId) {
     Watch w = watched.computeIfAbsent(requestId,
-        id -> new Watch(new CompletableFuture<>(), Instant.now()));
+        id -> new Watch(new CompletableFuture<>(), ticker.nanoTime()));
     synchronized (this) {
       notifyAll();
     }
@@ -58,13 +62,13 @@ final class CreationTracker implements AutoCloseable {
   private void loop() {
     while (!closed) {
       try {
-        if (watched.isEmpty()) {
-          synchronized (this) {
-            wait(1000);
+        synchronized (this) {
+          // Nothing to follow: wait for the next watch (or close, which interrupts).
+          while (watched.isEmpty()) {
+            wait();
           }
-          continue;
         }
-        Thread.sleep(interval().toMillis());
+        ticker.sleep(interval());
         poll();
       } catch (InterruptedException e) {
         return;
@@ -75,17 +79,17 @@ final class CreationTracker implements AutoCloseable {
     }
   }
 
-  private Duration interval() {
-    Instant now = Instant.now();
-    Instant oldest = watched.values().stream().map(Watch::since).min(Instant::compareTo)
-        .orElse(now);
-    Duration wait = clamp(Duration.between(oldest, now).dividedBy(20));
+  /** How long to wait before the next poll. */
+  Duration interval() {
+    long now = ticker.nanoTime();
+    long oldest = watched.values().stream().mapToLong(Watch::since).min().orElse(now);
+    Duration wait = clamp(Duration.ofNanos(now - oldest).dividedBy(20));
     Duration typical = quickest;
     if (typical != null) {
       // Poll when the next request should be done, if that comes before the regular poll.
       Duration quick = minInterval.dividedBy(2);
       for (Watch w : watched.values()) {
-        Duration untilDue = Duration.between(now, w.since().plus(typical)).plusMillis(20);
+        Duration untilDue = Duration.ofNanos(w.since() - now).plus(typical).plusMillis(20);
         Duration candidate = !untilDue.isNegative() ? untilDue
             // just overdue: it is about to finish, keep looking closely for a little while
             : untilDue.negated().compareTo(typical.dividedBy(4)) < 0 ? quick : wait;
@@ -108,7 +112,7 @@ final class CreationTracker implements AutoCloseable {
   }
 
   private void learn(Watch w) {
-    Duration took = Duration.between(w.since(), Instant.now());
+    Duration took = Duration.ofNanos(ticker.nanoTime() - w.since());
     Duration q = quickest;
     if (q == null || took.compareTo(q) < 0) {
       quickest = took;

@@ -1,6 +1,7 @@
 package dev.orgvend.core.apply;
 
 import dev.orgvend.core.journal.Journal;
+import dev.orgvend.core.journal.JournalStore;
 import dev.orgvend.core.live.LiveOrganization;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class Recovery {
   /** What recovery found, for the run's output. */
   public record Finding(String account, String email, String resolution) {}
 
-  public static List<Finding> reconcile(Journal journal, LiveOrganization live) {
+  public static List<Finding> reconcile(JournalStore journal, LiveOrganization live) {
     List<Finding> findings = new ArrayList<>();
     for (Journal.Action action : journal.unfinishedCreations()) {
       String email = action.email() == null ? "" : action.email();

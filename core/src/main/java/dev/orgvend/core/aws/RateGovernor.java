@@ -1,5 +1,6 @@
 package dev.orgvend.core.aws;
 
+import dev.orgvend.core.time.Ticker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,26 +23,26 @@ public final class RateGovernor {
   /** Calls per second above which an operation without a published rate runs unpaced again. */
   static final double UNPACED_AGAIN = 20;
   private final RateTable table;
-  private final Pacer pacer;
+  private final Ticker ticker;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  public RateGovernor(RateTable table, Pacer pacer) {
+  public RateGovernor(RateTable table, Ticker ticker) {
     this.table = table;
-    this.pacer = pacer;
+    this.ticker = ticker;
   }
 
   /** Blocks until {@code operation} may be called. */
   public void acquire(String operation) throws InterruptedException {
     Bucket bucket = bucket(operation);
     Duration wait;
-    while (!(wait = bucket.reserve(pacer.nanoTime())).isZero()) {
-      pacer.sleep(wait);
+    while (!(wait = bucket.reserve(ticker.nanoTime())).isZero()) {
+      ticker.sleep(wait);
     }
   }
 
   /** The service said "too fast": halve this operation's rate. */
   public void throttled(String operation) {
-    bucket(operation).slowDown(pacer.nanoTime());
+    bucket(operation).slowDown(ticker.nanoTime());
   }
 
   /** A call went through: let the rate creep back up. */
@@ -60,7 +61,7 @@ public final class RateGovernor {
 
   private Bucket bucket(String operation) {
     return buckets.computeIfAbsent(operation, op -> new Bucket(table.rate(op).orElse(null),
-        pacer.nanoTime()));
+        ticker.nanoTime()));
   }
 
   private static final class Bucket {

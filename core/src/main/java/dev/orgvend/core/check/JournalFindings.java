@@ -4,6 +4,7 @@ import dev.orgvend.core.baseline.ComponentResult;
 import dev.orgvend.core.baseline.Finding;
 import dev.orgvend.core.baseline.Status;
 import dev.orgvend.core.journal.Journal;
+import dev.orgvend.core.journal.JournalStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,11 +17,11 @@ import java.util.stream.Collectors;
  */
 public final class JournalFindings implements CheckListener, AutoCloseable {
   static final int BATCH = 500;
-  private final Journal journal;
+  private final JournalStore journal;
   private final long runId;
   private final List<Journal.FindingRow> pending = new ArrayList<>();
 
-  public JournalFindings(Journal journal, long runId) {
+  public JournalFindings(JournalStore journal, long runId) {
     this.journal = journal;
     this.runId = runId;
   }

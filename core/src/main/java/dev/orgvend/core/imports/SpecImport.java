@@ -45,11 +45,12 @@ public final class SpecImport {
   /**
    * The spec text and what it holds.
    *
+   * @param organizationId the organization it describes
    * @param yaml the file's content
    * @param spec the spec as {@link SpecLoader} reads that content
    * @param notes what was left out and why, one sentence each
    */
-  public record Imported(String yaml, Spec spec, List<String> notes) {
+  public record Imported(String organizationId, String yaml, Spec spec, List<String> notes) {
     public Imported {
       notes = List.copyOf(notes);
     }
@@ -101,7 +102,7 @@ public final class SpecImport {
       throw new IllegalStateException("the imported spec does not match the organization it was"
           + " read from; plan finds " + check.changes());
     }
-    return new Imported(yaml, spec, notes);
+    return new Imported(live.id(), yaml, spec, notes);
   }
 
   /** The OUs under {@code parentId}, by name, each with its own children. */

@@ -22,7 +22,7 @@ import java.util.List;
  * <p>One SQLite file; every write is its own committed transaction (WAL mode,
  * {@code synchronous=FULL}: the record must survive the machine, not just the process).
  */
-public final class Journal implements AutoCloseable {
+public final class Journal implements JournalStore {
   private static final int SCHEMA_VERSION = 1;
   private final Connection db;
   private final Clock clock;

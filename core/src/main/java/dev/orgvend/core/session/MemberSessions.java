@@ -2,7 +2,7 @@ package dev.orgvend.core.session;
 
 import dev.orgvend.core.aws.AwsCaller;
 import dev.orgvend.core.aws.AwsClients;
-import java.time.Clock;
+import dev.orgvend.core.time.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,21 +21,22 @@ public final class MemberSessions {
   private final AwsClients clients;
   private final AwsCaller caller;
   private final String sessionName;
-  private final Clock clock;
+  private final Ticker ticker;
   private final Map<String, Session> cache = new ConcurrentHashMap<>();
 
-  public MemberSessions(AwsClients clients, AwsCaller caller, String sessionName, Clock clock) {
+  public MemberSessions(AwsClients clients, AwsCaller caller, String sessionName,
+      Ticker ticker) {
     this.clients = clients;
     this.caller = caller;
     this.sessionName = sessionName;
-    this.clock = clock;
+    this.ticker = ticker;
   }
 
   /** A session in {@code accountId} through {@code roleName}, from the cache while fresh. */
   public StaticCredentialsProvider credentials(String accountId, String roleName) {
     String key = accountId + "/" + roleName;
     Session session = cache.get(key);
-    if (session == null || session.expiresAt().minus(RENEW_BEFORE).isBefore(clock.instant())) {
+    if (session == null || session.expiresAt().minus(RENEW_BEFORE).isBefore(ticker.now())) {
       session = assume(accountId, roleName);
       cache.put(key, session);
     }

@@ -3,8 +3,11 @@ package dev.orgvend.core.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orgvend.core.time.FakeTicker;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -12,9 +15,13 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 class AwsCallerTest {
-  private final RateGovernorTest.FakePacer pacer = new RateGovernorTest.FakePacer();
-  private final AwsCaller caller = new AwsCaller(new RateGovernor(RateTable.unlimited(), pacer),
-      pacer, new CallStats(), 5, Duration.ofMillis(100), Duration.ofSeconds(5));
+  private final FakeTicker ticker = FakeTicker.advancingOnSleep();
+  private final AwsCaller caller = caller(ticker, 1);
+
+  private static AwsCaller caller(FakeTicker ticker, long seed) {
+    return new AwsCaller(new RateGovernor(RateTable.unlimited(), ticker), ticker,
+        new Random(seed), new CallStats(), 5, Duration.ofMillis(100), Duration.ofSeconds(5));
+  }
 
   static AwsServiceException error(String code, int status) {
     return AwsServiceException.builder().statusCode(status)
@@ -34,7 +41,7 @@ class AwsCallerTest {
     assertThat(result).isEqualTo("ok");
     assertThat(caller.stats().count("ListAccounts")).isEqualTo(2);
     assertThat(caller.stats().errorsByCode()).containsEntry("TooManyRequestsException", 1L);
-    assertThat(pacer.sleeps).isNotEmpty();
+    assertThat(ticker.sleeps()).isNotEmpty();
   }
 
   @Test
@@ -81,7 +88,33 @@ class AwsCallerTest {
     })).isInstanceOf(AwsServiceException.class);
     assertThat(attempts).hasValue(5);
     // Backoff grows but stays under the cap.
-    assertThat(pacer.sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(5)));
+    assertThat(ticker.sleeps()).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(5)));
+  }
+
+  /** Four 5xx answers, then success: the four backoff waits the caller chose. */
+  private static List<Duration> backoffs(long seed) {
+    FakeTicker ticker = FakeTicker.advancingOnSleep();
+    AtomicInteger attempts = new AtomicInteger();
+    caller(ticker, seed).call("ListRoots", () -> {
+      if (attempts.incrementAndGet() < 5) {
+        throw error("ServiceException", 500);
+      }
+      return null;
+    });
+    return ticker.sleeps();
+  }
+
+  @Test
+  void call_whenRetrying_drawsEachWaitFromTheSeededRandomWithinTheDoublingCap() {
+    List<Duration> first = backoffs(42);
+
+    assertThat(backoffs(42)).as("the same seed replays the same jitter").isEqualTo(first);
+    assertThat(backoffs(43)).as("another seed jitters otherwise").isNotEqualTo(first);
+    assertThat(first).hasSize(4);
+    for (int i = 0; i < 4; i++) {
+      Duration cap = Duration.ofMillis(100L << i);
+      assertThat(first.get(i)).isBetween(cap.dividedBy(2), cap);
+    }
   }
 
   @Test

@@ -3,18 +3,12 @@ package dev.orgvend.core.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.orgvend.core.apply.Applier;
-import dev.orgvend.core.apply.ApplyOptions;
 import dev.orgvend.core.apply.Progress;
-import dev.orgvend.core.aws.AwsCaller;
-import dev.orgvend.core.aws.AwsClients;
-import dev.orgvend.core.aws.AwsTarget;
-import dev.orgvend.core.aws.RateTable;
+import dev.orgvend.core.engine.ApplyRequest;
+import dev.orgvend.core.engine.ApplyRun;
+import dev.orgvend.core.engine.Engine;
+import dev.orgvend.core.engine.SandboxEngines;
 import dev.orgvend.core.journal.Journal;
-import dev.orgvend.core.live.LiveOrganization;
-import dev.orgvend.core.live.OrganizationReader;
-import dev.orgvend.core.plan.Plan;
-import dev.orgvend.core.plan.Planner;
 import dev.orgvend.core.spec.Spec;
 import dev.orgvend.core.spec.SpecLoader;
 import dev.orgvend.core.spec.SpecResult;
@@ -24,14 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * A journal deleted (or replaced) while apply runs: the run stops at its next journal write,
@@ -55,32 +44,22 @@ class JournalGoneIT {
   void apply_whenTheJournalIsDeletedMidRun_stopsBeforeTheNextAwsWrite() {
     Path file = dir.resolve("journal.db");
     Spec spec = ((SpecResult.Valid) SpecLoader.create().parse("t.yaml", SPEC)).spec();
-    ExecutorService pool = Executors.newFixedThreadPool(4);
+    Progress deleteOnFirstOu = (type, subject, message, data) -> {
+      if (type.equals("ou-created")) {
+        try {
+          Files.delete(file);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
     try (Sandbox sandbox = Sandbox.builder().port(0).settings(SandboxSettings.defaults()
             .withCreateAccountDelay(Duration.ofMillis(200))).start();
-        AwsClients clients = new AwsClients(new AwsTarget("us-east-1", sandbox.endpoint(), null,
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                sandbox.managementCredentials().accessKeyId(),
-                sandbox.managementCredentials().secretAccessKey()))));
-        Journal journal = Journal.open(file, Clock.systemUTC())) {
-      AwsCaller caller = AwsCaller.standard(RateTable.unlimited());
-      LiveOrganization live = new OrganizationReader(clients.organizations(), caller, pool)
-          .read(a -> true);
-      Plan plan = Planner.plan(spec, live);
-      long run = journal.startRun("apply", "t.yaml", live.id());
-      Progress deleteOnFirstOu = (type, subject, message, data) -> {
-        if (type.equals("ou-created")) {
-          try {
-            Files.delete(file);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-      };
-      Applier applier = new Applier(clients, caller, journal, deleteOnFirstOu,
-          ApplyOptions.defaults(5, "orgvend-test"), pool, Clock.systemUTC());
+        Engine engine = SandboxEngines.start(sandbox, file);
+        ApplyRun run = engine.startApply(ApplyRequest.of(spec, Path.of("t.yaml")),
+            deleteOnFirstOu)) {
 
-      Throwable stopped = catchThrowable(() -> applier.apply(plan, live, run));
+      Throwable stopped = catchThrowable(run::apply);
 
       assertThat(stopped).isInstanceOf(Journal.JournalException.class)
           .hasMessageContaining("was deleted while orgvend was running; stopped before the next"
@@ -90,8 +69,6 @@ class JournalGoneIT {
       assertThat(sandbox.stats().count("organizations", "CreateAccount"))
           .as("no account creation after the journal went").isZero();
       assertThat(file).doesNotExist();
-    } finally {
-      pool.shutdownNow();
     }
   }
 }

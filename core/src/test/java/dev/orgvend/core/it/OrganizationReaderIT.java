@@ -12,9 +12,11 @@ import dev.orgvend.core.plan.Planner;
 import dev.orgvend.core.spec.Spec;
 import dev.orgvend.core.spec.SpecLoader;
 import dev.orgvend.core.spec.SpecResult;
+import dev.orgvend.core.time.Ticker;
 import dev.orgvend.sandbox.Sandbox;
 import dev.orgvend.sandbox.SandboxSettings;
 import java.time.Duration;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,7 +79,8 @@ class OrganizationReaderIT {
         orgs.createAccount(r -> r.accountName("racing").email("racing@example.com"));
 
         LiveOrganization live = new OrganizationReader(orgs,
-            AwsCaller.standard(RateTable.unlimited()), pool).read(a -> true);
+            AwsCaller.standard(RateTable.unlimited(), Ticker.system(),
+            new Random(1)), pool).read(a -> true);
         Plan plan = Planner.plan(SPEC, live);
 
         assertThat(finished).isTrue();
